@@ -1,0 +1,151 @@
+package io.backprop.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A multilayer perceptron: dense layers, a loss and one precision for every array.
+ * Its parameters are changed only in place, so workspaces built for it stay valid.
+ */
+public final class Network {
+
+    private final int inputs;
+    private final List<DenseLayer> layers;
+    private final Loss loss;
+    private final Precision precision;
+
+    public Network(int inputs, List<DenseLayer> layers, Loss loss, Precision precision) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        if (!loss.pairsWith(layers.get(layers.size() - 1).activation())) {
+            throw new IllegalArgumentException(loss + " does not pair with a "
+                    + layers.get(layers.size() - 1).activation() + " output");
+        }
+        this.inputs = inputs;
+        this.layers = List.copyOf(layers);
+        this.loss = loss;
+        this.precision = precision;
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public int outputs() {
+        return outputLayer().units();
+    }
+
+    public List<DenseLayer> layers() {
+        return layers;
+    }
+
+    public DenseLayer outputLayer() {
+        return layers.get(layers.size() - 1);
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    public long parameterCount() {
+        return layers.stream().mapToLong(DenseLayer::parameterCount).sum();
+    }
+
+    /** Fresh buffers for batches of {@code m} rows. */
+    public Workspace workspace(int m) {
+        return new Workspace(this, m);
+    }
+
+    /** Forward pass of x [m, inputs] into the workspace; returns ŷ [m, outputs] (a workspace array). */
+    public INDArray forward(INDArray x, Workspace ws) {
+        INDArray aPrev = x;
+        for (int l = 0; l < layers.size(); l++) {
+            layers.get(l).forward(aPrev, ws.z[l], ws.a[l]);
+            aPrev = ws.a[l];
+        }
+        return aPrev;
+    }
+
+    /** The loss L of the workspace's last forward pass against targets y [m, outputs]. */
+    public double loss(INDArray y, Workspace ws) {
+        int last = layers.size() - 1;
+        return loss.value(ws.z[last], ws.a[last], y, ws.lossScratch, ws.delta[last]);
+    }
+
+    /**
+     * Backward pass after {@link #forward}: writes every layer's per-sample δ and the batch-mean
+     * gradients into the workspace and returns the loss L.
+     */
+    public double backward(INDArray x, INDArray y, Workspace ws) {
+        int last = layers.size() - 1;
+        double value = loss.backward(outputLayer().activation(), ws.z[last], ws.a[last], y,
+                ws.lossScratch, ws.delta[last]);
+        for (int l = last; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            INDArray aPrev = l == 0 ? x : ws.a[l - 1];
+            layer.gradients(ws.delta[l], aPrev, ws.ones, ws.weightGradient[l], ws.biasGradient[l]);
+            if (l > 0) {
+                layer.propagate(ws.delta[l], ws.dLda[l - 1]);                                // ∂L/∂aPrev = δ · W
+                layers.get(l - 1).activation().backward(ws.z[l - 1], ws.a[l - 1], ws.dLda[l - 1], ws.delta[l - 1]);
+            }
+        }
+        return value;
+    }
+
+    /** ŷ [m, outputs] for x [m, inputs] in newly allocated arrays; safe to call from many threads. */
+    public INDArray predict(INDArray x) {
+        INDArray aPrev = x;
+        for (DenseLayer layer : layers) {
+            INDArray z = Nd4j.create(precision.dataType(), x.rows(), layer.units());
+            INDArray a = Nd4j.create(precision.dataType(), x.rows(), layer.units());
+            layer.forward(aPrev, z, a);
+            aPrev = a;
+        }
+        return aPrev;
+    }
+
+    /** Copies of every parameter array, in layer order (W, then b). */
+    public List<INDArray> snapshot() {
+        List<INDArray> copies = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            copies.add(layer.weights().dup());
+            if (layer.hasBias()) {
+                copies.add(layer.biases().dup());
+            }
+        }
+        return copies;
+    }
+
+    /** Writes a {@link #snapshot()} back into the parameters. */
+    public void restore(List<INDArray> snapshot) {
+        int i = 0;
+        for (DenseLayer layer : layers) {
+            layer.weights().assign(snapshot.get(i++));
+            if (layer.hasBias()) {
+                layer.biases().assign(snapshot.get(i++));
+            }
+        }
+    }
+
+    /** Whether every parameter is a finite number. */
+    public boolean parametersAreFinite() {
+        for (DenseLayer layer : layers) {
+            if (!Numbers.allFinite(layer.weights()) || (layer.hasBias() && !Numbers.allFinite(layer.biases()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A deep copy computing in the given precision. */
+    public Network copy(Precision target) {
+        return new Network(inputs, layers.stream().map(layer -> layer.copy(target)).toList(), loss, target);
+    }
+}

@@ -1,0 +1,92 @@
+package io.backprop.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Every array one forward and backward pass of a batch of {@code m} rows writes, allocated once
+ * and reused across steps. Per layer l: z[l], a[l], delta[l], dLda[l] are [m, units],
+ * weightGradient[l] is [units, fanIn], biasGradient[l] is [1, units] (null without bias).
+ * A workspace belongs to one thread at a time.
+ */
+public final class Workspace {
+
+    final int m;
+    final INDArray ones;
+    final INDArray[] z;
+    final INDArray[] a;
+    final INDArray[] delta;
+    final INDArray[] dLda;
+    final INDArray[] weightGradient;
+    final INDArray[] biasGradient;
+    final INDArray lossScratch;
+    private final List<Parameter> parameters;
+
+    Workspace(Network network, int m) {
+        List<DenseLayer> layers = network.layers();
+        int count = layers.size();
+        var type = network.precision().dataType();
+        this.m = m;
+        this.ones = Nd4j.ones(type, m, 1);
+        this.z = new INDArray[count];
+        this.a = new INDArray[count];
+        this.delta = new INDArray[count];
+        this.dLda = new INDArray[count];
+        this.weightGradient = new INDArray[count];
+        this.biasGradient = new INDArray[count];
+        List<Parameter> parameters = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            DenseLayer layer = layers.get(l);
+            z[l] = Nd4j.create(type, m, layer.units());
+            a[l] = Nd4j.create(type, m, layer.units());
+            delta[l] = Nd4j.create(type, m, layer.units());
+            dLda[l] = Nd4j.create(type, m, layer.units());
+            weightGradient[l] = Nd4j.create(type, layer.units(), layer.fanIn());
+            parameters.add(new Parameter(layer.weights(), weightGradient[l]));
+            if (layer.hasBias()) {
+                biasGradient[l] = Nd4j.create(type, 1, layer.units());
+                parameters.add(new Parameter(layer.biases(), biasGradient[l]));
+            }
+        }
+        this.lossScratch = Nd4j.create(type, m, layers.get(count - 1).units());
+        this.parameters = Collections.unmodifiableList(parameters);
+    }
+
+    public int rows() {
+        return m;
+    }
+
+    /** The network's parameters paired with this workspace's gradients, in layer order (W, then b). */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The output activations ŷ [m, outputs] of the last forward pass. */
+    public INDArray output() {
+        return a[a.length - 1];
+    }
+
+    public INDArray z(int layer) {
+        return z[layer];
+    }
+
+    public INDArray a(int layer) {
+        return a[layer];
+    }
+
+    public INDArray delta(int layer) {
+        return delta[layer];
+    }
+
+    public INDArray weightGradient(int layer) {
+        return weightGradient[layer];
+    }
+
+    /** ∂L/∂b as [1, units], or {@code null} for a layer without bias. */
+    public INDArray biasGradient(int layer) {
+        return biasGradient[layer];
+    }
+}
