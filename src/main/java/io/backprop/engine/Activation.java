@@ -3,8 +3,8 @@ package io.backprop.engine;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
@@ -71,7 +71,8 @@ public enum Activation {
 
         @Override
         public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
-            Nd4j.exec(new LeakyReLUBp(z, dLda, delta, LEAKY_SLOPE)); // δ = z > 0 ? ∂L/∂a : 0.01 ∂L/∂a
+            Nd4j.exec(new Step(z, delta, 0.0));                          // delta = z > 0 ? 1 : 0
+            delta.muli(1 - LEAKY_SLOPE).addi(LEAKY_SLOPE).muli(dLda);  // δ = (z > 0 ? 1 : 0.01) ⊙ ∂L/∂a
         }
     },
     SOFTMAX {

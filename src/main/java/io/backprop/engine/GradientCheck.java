@@ -9,11 +9,11 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Compares backpropagation's gradients with central differences (L(p + ε) − L(p − ε)) / 2ε,
  * on a float64 copy of the network, so the network itself never changes. The relative error of
- * one parameter is |analytic − numeric| / max(|analytic|, |numeric|, 1e-10).
+ * one parameter is |analytic − numeric| / max(|analytic|, |numeric|, 1e-8).
  */
 public final class GradientCheck {
 
-    private static final double SMALLEST_SCALE = 1e-10;
+    private static final double SMALLEST_SCALE = 1e-8;
 
     private GradientCheck() {
     }

@@ -2,13 +2,13 @@ package io.backprop.engine;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The losses, each the batch mean L = (1/m) Σᵢ ℓᵢ of a per-sample loss, and the output node
@@ -49,7 +49,7 @@ public enum Loss {
 
         @Override
         public double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-            Nd4j.exec(new LogSoftMax(z, scratch)); // scratch = z − logΣexp(z), stable
+            logSoftmax(z, scratch, delta);
             return -scratch.muli(y).sumNumber().doubleValue() / y.rows();
         }
 
@@ -88,6 +88,16 @@ public enum Loss {
             return loss;
         }
     };
+
+    /**
+     * Writes log softmax(z) = (z − max z) − log Σ exp(z − max z), row by row, into {@code logP};
+     * finite for every finite z. {@code spare} is overwritten.
+     */
+    static void logSoftmax(INDArray z, INDArray logP, INDArray spare) {
+        logP.assign(z).subiColumnVector(z.max(true, 1));
+        Nd4j.exec(new Exp(logP, spare));
+        logP.subiColumnVector(Transforms.log(spare.sum(true, 1), false));
+    }
 
     /** Whether this loss may follow the given output activation. */
     public abstract boolean pairsWith(Activation output);
