@@ -5,11 +5,18 @@ public final class DivergenceException extends RuntimeException {
 
     private final int epoch;
     private final long step;
+    private final String reason;
 
-    public DivergenceException(int epoch, long step, String what) {
-        super("training diverged at epoch " + epoch + ", step " + step + ": " + what);
+    public DivergenceException(int epoch, long step, String reason) {
+        super("training diverged at epoch " + epoch + ", step " + step + ": " + reason);
         this.epoch = epoch;
         this.step = step;
+        this.reason = reason;
+    }
+
+    /** What was found non-finite, such as "the loss is NaN". */
+    public String reason() {
+        return reason;
     }
 
     /** 1-based epoch of the call in which it happened. */

@@ -1,0 +1,98 @@
+package io.backprop.network;
+
+import io.backprop.config.Limits;
+import io.backprop.engine.Loss;
+import io.backprop.engine.Matrices;
+import io.backprop.engine.Network;
+import io.backprop.web.FieldProblem;
+import io.backprop.web.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks request rows against a network (row count limit, row lengths, finite values, targets the
+ * loss accepts) and turns them into matrices. Every problem found is reported, up to a cap.
+ */
+@Component
+class BatchReader {
+
+    private static final int MAX_REPORTED = 20;
+
+    private final Limits limits;
+
+    BatchReader(Limits limits) {
+        this.limits = limits;
+    }
+
+    INDArray inputs(double[][] inputs, Network network) {
+        List<FieldProblem> problems = new ArrayList<>();
+        checkRows("inputs", inputs, network.inputs(), "the network's inputs", problems);
+        throwIfAny(problems);
+        return Matrices.fromRows(inputs, network.precision());
+    }
+
+    Batch batch(LabelledBatch request, Network network) {
+        List<FieldProblem> problems = new ArrayList<>();
+        checkRows("inputs", request.inputs(), network.inputs(), "the network's inputs", problems);
+        checkRows("targets", request.targets(), network.outputs(), "the output layer's units", problems);
+        if (request.inputs() != null && request.targets() != null && request.inputs().length != request.targets().length) {
+            problems.add(new FieldProblem("targets", "has " + request.targets().length + " rows, expected "
+                    + request.inputs().length + " (one per row of inputs)"));
+        }
+        if (problems.isEmpty()) {
+            checkTargetRange(request.targets(), network.loss(), problems);
+        }
+        throwIfAny(problems);
+        return new Batch(Matrices.fromRows(request.inputs(), network.precision()),
+                Matrices.fromRows(request.targets(), network.precision()));
+    }
+
+    private void checkRows(String field, double[][] rows, int width, String widthMeaning, List<FieldProblem> problems) {
+        if (rows == null || rows.length == 0) {
+            problems.add(new FieldProblem(field, "is required: an array of rows, each of " + width + " numbers"));
+            return;
+        }
+        if (rows.length > limits.maxRowsPerRequest()) {
+            throw ProblemException.limit(HttpStatus.PAYLOAD_TOO_LARGE, field, field + " has " + rows.length + " rows, more than "
+                    + limits.maxRowsPerRequest() + " (backprop.limits.max-rows-per-request); split the work into several requests.");
+        }
+        for (int i = 0; i < rows.length && problems.size() < MAX_REPORTED; i++) {
+            String path = field + "[" + i + "]";
+            if (rows[i] == null || rows[i].length != width) {
+                problems.add(new FieldProblem(path, "has " + ParameterShapes.values(rows[i] == null ? 0 : rows[i].length)
+                        + ", expected " + width + " (" + widthMeaning + ")"));
+                continue;
+            }
+            for (int k = 0; k < width; k++) {
+                if (!Double.isFinite(rows[i][k])) {
+                    problems.add(new FieldProblem(path + "[" + k + "]", "must be a finite number, not " + rows[i][k]));
+                }
+            }
+        }
+    }
+
+    private static void checkTargetRange(double[][] targets, Loss loss, List<FieldProblem> problems) {
+        if (loss == Loss.MSE) {
+            return;
+        }
+        double high = loss == Loss.BINARY_CROSS_ENTROPY ? 1.0 : Double.MAX_VALUE;
+        String meaning = loss == Loss.BINARY_CROSS_ENTROPY ? "between 0 and 1 for binary_cross_entropy"
+                : "at least 0 for cross_entropy (one-hot rows or probabilities)";
+        for (int i = 0; i < targets.length && problems.size() < MAX_REPORTED; i++) {
+            for (int k = 0; k < targets[i].length; k++) {
+                if (targets[i][k] < 0 || targets[i][k] > high) {
+                    problems.add(new FieldProblem("targets[" + i + "][" + k + "]", "is " + targets[i][k] + "; must be " + meaning));
+                }
+            }
+        }
+    }
+
+    private static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems);
+        }
+    }
+}

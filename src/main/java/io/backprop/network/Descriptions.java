@@ -1,0 +1,66 @@
+package io.backprop.network;
+
+import io.backprop.engine.Activation;
+import io.backprop.engine.GradientCheckResult;
+import io.backprop.engine.LayerCheck;
+import io.backprop.engine.LayerStep;
+import io.backprop.engine.Matrices;
+import io.backprop.engine.Network;
+import io.backprop.engine.StepTrace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Maps engine objects to the JSON records of the API. */
+final class Descriptions {
+
+    private Descriptions() {
+    }
+
+    static NetworkDescription of(NetworkSession session) {
+        Network network = session.network();
+        Counters counters = session.counters();
+        return new NetworkDescription(session.id(), session.name(), network.inputs(),
+                network.layers().stream().map(l -> new LayerDescription(l.units(), l.activation(), l.hasBias())).toList(),
+                network.loss(), network.precision(), session.init(), session.optimizerSpec(), network.parameterCount(),
+                session.createdAt(), counters.updatedAt(), counters.epochsTrained(), counters.stepsTrained(),
+                counters.samplesSeen(), counters.lastLoss());
+    }
+
+    static ParametersBody parameters(Network network) {
+        return new ParametersBody(network.layers().stream()
+                .map(l -> new LayerParameters(Matrices.toRows(l.weights()), vector(l.biases()))).toList());
+    }
+
+    static PredictResponse prediction(INDArray output, Network network) {
+        int[] classes = network.outputLayer().activation() == Activation.SOFTMAX
+                ? Nd4j.argMax(output, 1).toIntVector() : null;
+        return new PredictResponse(Matrices.toRows(output), classes);
+    }
+
+    static BackpropResponse trace(StepTrace trace) {
+        return new BackpropResponse(trace.loss(), Matrices.toRows(trace.output()), trace.learningRate(), trace.applied(),
+                trace.layers().stream().map(Descriptions::layer).toList());
+    }
+
+    private static LayerTrace layer(LayerStep step) {
+        return new LayerTrace(Matrices.toRows(step.z()), Matrices.toRows(step.a()), Matrices.toRows(step.delta()),
+                Matrices.toRows(step.weights()), vector(step.biases()),
+                Matrices.toRows(step.weightGradient()), vector(step.biasGradient()),
+                Matrices.toRows(step.updatedWeights()), vector(step.updatedBiases()));
+    }
+
+    static GradientCheckResponse gradientCheck(GradientCheckResult result) {
+        return new GradientCheckResponse(result.epsilon(), result.maxRelativeError(), result.layers().stream()
+                .map(Descriptions::layerCheck).toList());
+    }
+
+    private static GradientCheckResponse.LayerGradientCheck layerCheck(LayerCheck check) {
+        return new GradientCheckResponse.LayerGradientCheck(Matrices.toRows(check.weightGradient()),
+                Matrices.toRows(check.numericWeightGradient()), vector(check.biasGradient()),
+                vector(check.numericBiasGradient()), check.maxRelativeError());
+    }
+
+    private static double[] vector(INDArray rowVector) {
+        return rowVector == null ? null : Matrices.toVector(rowVector);
+    }
+}

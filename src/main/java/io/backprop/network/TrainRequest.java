@@ -1,0 +1,27 @@
+package io.backprop.network;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Positive;
+
+@Schema(description = "A synchronous training run: epochs × mini-batches of forward, backward and optimizer step.")
+record TrainRequest(
+        @Schema(description = "One row per sample.", example = "[[0.05, 0.1]]", requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotEmpty double[][] inputs,
+        @Schema(description = "One row per sample, as long as the output layer.", example = "[[0.01, 0.99]]",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotEmpty double[][] targets,
+        @Schema(description = "Passes over the rows.", example = "1", defaultValue = "1")
+        @Positive Integer epochs,
+        @Schema(description = "Rows per mini-batch (one parameter update each); the last mini-batch of an epoch may be smaller. "
+                + "Default: all rows (full-batch gradient descent).")
+        @Positive Integer batchSize,
+        @Schema(description = "Reshuffle the rows every epoch.", defaultValue = "false")
+        Boolean shuffle,
+        @Schema(description = "Seed of the shuffling; drawn at random when omitted.", example = "7")
+        Long seed,
+        @Schema(description = "Optimizer for this call; when it differs from the network's, it becomes the network's new "
+                + "optimizer (after a successful call).")
+        @Valid OptimizerSpec optimizer) implements LabelledBatch {
+}

@@ -1,0 +1,14 @@
+package io.backprop.web;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The error statuses an endpoint can answer with; each is documented as an {@code application/problem+json} response. */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ProblemResponses {
+
+    int[] value();
+}
