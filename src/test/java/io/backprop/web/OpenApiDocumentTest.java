@@ -1,0 +1,61 @@
+package io.backprop.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** The OpenAPI description documents every endpoint with its error responses, and the root leads to Swagger UI. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class OpenApiDocumentTest {
+
+    @Autowired
+    private TestRestTemplate http;
+
+    @Test
+    void everyEndpointIsDocumentedWithProblemResponses() {
+        JsonNode document = http.getForObject("/v3/api-docs", JsonNode.class);
+        Map<String, List<String>> endpoints = Map.of(
+                "/networks", List.of("get", "post"),
+                "/networks/{id}", List.of("get", "delete"),
+                "/networks/{id}/parameters", List.of("get", "put"),
+                "/networks/{id}/predict", List.of("post"),
+                "/networks/{id}/train", List.of("post"),
+                "/networks/{id}/backprop", List.of("post"),
+                "/networks/{id}/evaluate", List.of("post"),
+                "/networks/{id}/gradient-check", List.of("post"));
+
+        assertThat(document.get("paths").size()).isEqualTo(endpoints.size());
+        endpoints.forEach((path, methods) -> methods.forEach(method -> {
+            JsonNode operation = document.at("/paths/" + path.replace("/", "~1") + "/" + method);
+            assertThat(operation.isMissingNode()).as("%s %s", method, path).isFalse();
+            assertThat(operation.get("summary").asText()).isNotBlank();
+            assertThat(operation.at("/responses/500/content/application~1problem+json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/Problem");
+            if (path.contains("{id}")) {
+                assertThat(operation.at("/responses/404").isMissingNode()).as("404 of %s %s", method, path).isFalse();
+            }
+        }));
+        assertThat(document.at("/components/schemas/LayerSpec/properties/activation/enum").toString())
+                .isEqualTo("[\"identity\",\"sigmoid\",\"tanh\",\"relu\",\"leaky_relu\",\"softmax\"]");
+        assertThat(document.at("/components/schemas/CreateNetworkRequest/required").toString()).contains("inputs", "layers");
+        assertThat(document.at("/paths/~1networks/post/requestBody/content/application~1json/examples").toString())
+                .contains("0.15").contains("mazur-2-2-2");
+    }
+
+    @Test
+    void rootRedirectsToSwaggerUi() {
+        ResponseEntity<String> root = http.getForEntity("/", String.class);
+        ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
+
+        assertThat(root.getStatusCode().is3xxRedirection() || root.getBody().contains("swagger")).isTrue();
+        assertThat(ui.getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForObject("/actuator/health", JsonNode.class).get("status").asText()).isEqualTo("UP");
+    }
+}
