@@ -1,6 +1,6 @@
 package io.backprop.engine;
 
-import io.backprop.engine.optim.Optimizer;
+import io.backprop.engine.optim.Regimen;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,11 @@ public final class Trainer {
         this.network = network;
     }
 
-    /** Trains on x [n, inputs] against y [n, outputs]; neither is modified. */
-    public TrainingResult train(INDArray x, INDArray y, TrainingPlan plan, Optimizer optimizer) {
+    /**
+     * Trains on x [n, inputs] against y [n, outputs] (neither is modified) with the given regimen,
+     * which advances its optimizer state and counters.
+     */
+    public TrainingResult train(INDArray x, INDArray y, TrainingPlan plan, Regimen regimen) {
         int n = (int) x.rows();
         int batchSize = Math.min(plan.batchSize(), n);
         List<INDArray> before = network.snapshot();
@@ -41,6 +44,9 @@ public final class Trainer {
         INDArray xEpoch = plan.shuffle() ? x.ulike() : x;
         INDArray yEpoch = plan.shuffle() ? y.ulike() : y;
         double[] lossHistory = new double[plan.epochs()];
+        double[] learningRates = new double[plan.epochs()];
+        double[] gradientNorms = new double[plan.epochs()];
+        double lastGradientNorm = Double.NaN;
         long step = 0;
         for (int epoch = 0; epoch < plan.epochs(); epoch++) {
             if (plan.shuffle()) {
@@ -48,7 +54,9 @@ public final class Trainer {
                 Nd4j.pullRows(x, xEpoch, 1, order);
                 Nd4j.pullRows(y, yEpoch, 1, order);
             }
+            learningRates[epoch] = regimen.optimizer().learningRate();
             double lossSum = 0;
+            double normSum = 0;
             int batches = 0;
             for (int start = 0; start < n; start += batchSize) {
                 int end = Math.min(start + batchSize, n);
@@ -62,17 +70,21 @@ public final class Trainer {
                     network.restore(before);
                     throw new DivergenceException(epoch + 1, step, "the loss is " + loss);
                 }
-                optimizer.step(ws.parameters());
+                lastGradientNorm = regimen.step(ws.parameters(), loss);
                 lossSum += loss;
+                normSum += lastGradientNorm;
                 batches++;
             }
             lossHistory[epoch] = lossSum / batches;
+            gradientNorms[epoch] = normSum / batches;
+            regimen.epochDone(lossHistory[epoch]);
         }
         if (!network.parametersAreFinite()) {
             network.restore(before);
             throw new DivergenceException(plan.epochs(), step, "a parameter is no longer finite");
         }
-        return new TrainingResult(plan.epochs(), step, (long) n * plan.epochs(), lossHistory);
+        return new TrainingResult(plan.epochs(), step, (long) n * plan.epochs(), lossHistory, learningRates,
+                gradientNorms, lastGradientNorm);
     }
 
     private Workspace workspace(int m) {

@@ -24,6 +24,10 @@ record CreateNetworkRequest(
         @Schema(description = "Floating-point type of every parameter and computation.", defaultValue = "float32")
         Precision dtype,
         @Valid InitSpec init,
-        @Schema(description = "The network's default optimizer.", defaultValue = "{\"type\": \"sgd\", \"learningRate\": 0.1}")
-        @Valid OptimizerSpec optimizer) {
+        @Schema(description = "The network's optimizer. Default: sgd with learningRate 0.1.")
+        @Valid OptimizerSpec optimizer,
+        @Schema(description = "The learning-rate schedule. Default: constant.")
+        @Valid ScheduleSpec schedule,
+        @Schema(description = "Gradient clipping. Default: none.")
+        @Valid ClipSpec clip) {
 }

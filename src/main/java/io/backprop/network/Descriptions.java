@@ -21,7 +21,8 @@ final class Descriptions {
         Counters counters = session.counters();
         return new NetworkDescription(session.id(), session.name(), network.inputs(),
                 network.layers().stream().map(l -> new LayerDescription(l.units(), l.activation(), l.hasBias())).toList(),
-                network.loss(), network.precision(), session.init(), session.optimizerSpec(), network.parameterCount(),
+                network.loss(), network.precision(), session.init(), session.config().optimizer(), session.config().schedule(),
+                session.config().clip(), network.parameterCount(),
                 session.createdAt(), counters.updatedAt(), counters.epochsTrained(), counters.stepsTrained(),
                 counters.samplesSeen(), counters.lastLoss());
     }

@@ -17,6 +17,8 @@ record NetworkDescription(
         @Schema(description = "The initialisation actually used, with its seed, so the network can be rebuilt.",
                 requiredMode = Schema.RequiredMode.REQUIRED) InitSpec init,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) OptimizerSpec optimizer,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ScheduleSpec schedule,
+        @Schema(description = "Absent without clipping.") ClipSpec clip,
         @Schema(description = "Number of weights and biases.", requiredMode = Schema.RequiredMode.REQUIRED) long parameterCount,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
         @Schema(description = "Last change of parameters or configuration.", requiredMode = Schema.RequiredMode.REQUIRED) Instant updatedAt,

@@ -51,6 +51,7 @@ class NetworkFactory {
         Precision precision = request.dtype() == null ? Precision.FLOAT32 : request.dtype();
         InitSettings init = initSettings(request.init());
         check(request, loss);
+        TrainingConfig config = TrainingConfig.of(request.optimizer(), request.schedule(), request.clip());
         registry.ensureRoom(parameters);
 
         Initializer initializer = new Initializer(init);
@@ -66,11 +67,10 @@ class NetworkFactory {
             fanIn = spec.units();
         }
         Network network = new Network(request.inputs(), layers, loss, precision);
-        OptimizerSpec optimizer = request.optimizer() == null ? OptimizerSpec.defaults() : request.optimizer().completed();
         boolean uniform = init.scheme() == InitScheme.UNIFORM;
         InitSpec initUsed = new InitSpec(init.scheme(), init.seed(), uniform ? init.low() : null, uniform ? init.high() : null,
                 init.scheme() == InitScheme.NORMAL ? init.std() : null);
-        return new NetworkSession(UUID.randomUUID().toString(), request.name(), network, initUsed, optimizer, Instant.now());
+        return new NetworkSession(UUID.randomUUID().toString(), request.name(), network, initUsed, config, Instant.now());
     }
 
     private static long parameterCount(CreateNetworkRequest request) {

@@ -12,7 +12,7 @@ import io.backprop.engine.Network;
 import io.backprop.engine.StepTrace;
 import io.backprop.engine.TrainingPlan;
 import io.backprop.engine.TrainingResult;
-import io.backprop.engine.optim.Optimizer;
+import io.backprop.engine.optim.Regimen;
 import io.backprop.web.FieldProblem;
 import io.backprop.web.ProblemException;
 import java.util.ArrayList;
@@ -125,20 +125,23 @@ class NetworkService {
         TrainingPlan plan = new TrainingPlan(epochs, request.batchSize() == null ? (int) rows : request.batchSize(),
                 Boolean.TRUE.equals(request.shuffle()), request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed());
         return session.write(() -> {
-            OptimizerSpec spec = request.optimizer() == null ? session.optimizerSpec() : request.optimizer().completed();
-            Optimizer optimizer = session.optimizerFor(spec);
+            TrainingConfig config = session.config().with(request.optimizer(), request.schedule(), request.clip());
+            Regimen regimen = session.regimenFor(config);
             long start = System.nanoTime();
-            TrainingResult result = trainOrReject(session, batch, plan, optimizer);
+            TrainingResult result = trainOrReject(session, batch, plan, regimen);
             long nanos = System.nanoTime() - start;
-            session.trained(spec, optimizer, result.epochs(), result.steps(), result.samples(), result.lastLoss());
+            session.trained(config, regimen, result.epochs(), result.steps(), result.samples(), result.lastLoss());
+            boolean clipped = config.clip() != null;
             return new TrainResponse(result.epochs(), result.steps(), result.samples(), result.lossHistory(), result.lastLoss(),
+                    result.learningRates(), regimen.optimizer().learningRate(),
+                    clipped ? result.lastGradientNorm() : null, clipped ? result.gradientNorms() : null,
                     nanos / 1_000_000, result.samples() / Math.max(nanos / 1e9, 1e-9));
         });
     }
 
-    private static TrainingResult trainOrReject(NetworkSession session, Batch batch, TrainingPlan plan, Optimizer optimizer) {
+    private static TrainingResult trainOrReject(NetworkSession session, Batch batch, TrainingPlan plan, Regimen regimen) {
         try {
-            return session.trainer().train(batch.x(), batch.y(), plan, optimizer);
+            return session.trainer().train(batch.x(), batch.y(), plan, regimen);
         } catch (DivergenceException diverged) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "training-diverged", "Training diverged",
                     "Training diverged at epoch " + diverged.epoch() + ", step " + diverged.step() + " of this call ("
@@ -163,7 +166,7 @@ class NetworkService {
     }
 
     private static double learningRate(NetworkSession session, BackpropRequest request) {
-        return request.learningRate() != null ? request.learningRate() : session.optimizerSpec().learningRate();
+        return request.learningRate() != null ? request.learningRate() : session.regimen().optimizer().learningRate();
     }
 
     EvaluateResponse evaluate(String id, EvaluateRequest request) {

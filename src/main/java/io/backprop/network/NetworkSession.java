@@ -2,7 +2,7 @@ package io.backprop.network;
 
 import io.backprop.engine.Network;
 import io.backprop.engine.Trainer;
-import io.backprop.engine.optim.Optimizer;
+import io.backprop.engine.optim.Regimen;
 import java.time.Instant;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -21,18 +21,18 @@ final class NetworkSession {
     private final InitSpec init;
     private final Instant createdAt;
     private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
-    private volatile OptimizerSpec optimizerSpec;
-    private Optimizer optimizer;
+    private volatile TrainingConfig config;
+    private volatile Regimen regimen;
     private volatile Counters counters;
 
-    NetworkSession(String id, String name, Network network, InitSpec init, OptimizerSpec optimizerSpec, Instant now) {
+    NetworkSession(String id, String name, Network network, InitSpec init, TrainingConfig config, Instant now) {
         this.id = id;
         this.name = name;
         this.network = network;
         this.trainer = new Trainer(network);
         this.init = init;
-        this.optimizerSpec = optimizerSpec;
-        this.optimizer = optimizerSpec.create();
+        this.config = config;
+        this.regimen = config.regimen();
         this.createdAt = now;
         this.counters = Counters.start(now);
     }
@@ -55,16 +55,23 @@ final class NetworkSession {
         }
     }
 
-    /** The optimizer a call with {@code spec} trains with: the current one (state continues) when unchanged. Under the write lock. */
-    Optimizer optimizerFor(OptimizerSpec spec) {
-        return spec.equals(optimizerSpec) ? optimizer : spec.create();
+    /** The regimen a call configured as {@code next} trains with: a copy, so that a failed call can be discarded. Under the write lock. */
+    Regimen regimenFor(TrainingConfig next) {
+        return next.continuing(config, regimen);
     }
 
-    /** Records a successful training call and makes its optimizer the network's. Under the write lock. */
-    void trained(OptimizerSpec spec, Optimizer used, long epochs, long steps, long samples, double loss) {
-        optimizerSpec = spec;
-        optimizer = used;
+    /** Records a successful training call and makes its configuration and regimen the network's. Under the write lock. */
+    void trained(TrainingConfig next, Regimen trained, long epochs, long steps, long samples, double loss) {
+        config = next;
+        regimen = trained;
         counters = counters.plus(epochs, steps, samples, loss, Instant.now());
+    }
+
+    /** Makes {@code next} the training configuration. Under the write lock. */
+    void reconfigured(TrainingConfig next) {
+        regimen = regimenFor(next);
+        config = next;
+        counters = counters.touched(Instant.now());
     }
 
     /** Records one plain-SGD step applied outside the optimizer (a backprop call). Under the write lock. */
@@ -74,7 +81,7 @@ final class NetworkSession {
 
     /** Records parameters replaced from outside; optimizer state starts afresh. Under the write lock. */
     void parametersReplaced() {
-        optimizer = optimizerSpec.create();
+        regimen = config.regimen();
         counters = counters.touched(Instant.now());
     }
 
@@ -102,8 +109,13 @@ final class NetworkSession {
         return createdAt;
     }
 
-    OptimizerSpec optimizerSpec() {
-        return optimizerSpec;
+    TrainingConfig config() {
+        return config;
+    }
+
+    /** The current regimen; read it under the lock. */
+    Regimen regimen() {
+        return regimen;
     }
 
     Counters counters() {

@@ -1,33 +1,135 @@
 package io.backprop.network;
 
+import io.backprop.engine.optim.Adagrad;
+import io.backprop.engine.optim.Adam;
 import io.backprop.engine.optim.Optimizer;
+import io.backprop.engine.optim.RmsProp;
 import io.backprop.engine.optim.Sgd;
+import io.backprop.web.FieldProblem;
 import io.backprop.web.Finite;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-@Schema(description = "The optimizer: `sgd` updates p −= learningRate · ∂L/∂p once per mini-batch.")
+@Schema(description = """
+        The optimizer, with PyTorch's algorithms and defaults (torch.optim). Fields that do not belong to the type \
+        are rejected. `sgd`: g += wd·p; b = μ·b + (1 − dampening)·g (b = g at first); g = nesterov ? g + μ·b : b; \
+        p −= lr·g. `adam`/`adamw`: bias-corrected moments, ε outside the root; `adamw` decays p −= lr·wd·p first. \
+        `rmsprop` and `adagrad` as torch.optim.RMSprop and torch.optim.Adagrad. Weight decay applies to biases too.""")
 record OptimizerSpec(
-        @Schema(description = "Update rule.", example = "sgd", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotNull OptimizerType type,
-        @Schema(description = "Learning rate η, > 0.", example = "0.5", defaultValue = "0.1")
-        @Finite @Positive Double learningRate) {
-
-    static final double DEFAULT_LEARNING_RATE = 0.1;
+        @Schema(description = "Update rule.", example = "sgd", defaultValue = "sgd")
+        OptimizerType type,
+        @Schema(description = "Learning rate η (the schedule's base rate). Default: sgd 0.1, adam/adamw 0.001, "
+                + "rmsprop/adagrad 0.01.", example = "0.5")
+        @Finite @PositiveOrZero Double learningRate,
+        @Schema(description = "sgd, rmsprop: momentum μ.", defaultValue = "0")
+        @Finite @PositiveOrZero Double momentum,
+        @Schema(description = "sgd: dampening of the momentum.", defaultValue = "0")
+        @Finite Double dampening,
+        @Schema(description = "sgd: Nesterov momentum; needs momentum > 0 and dampening 0.", defaultValue = "false")
+        Boolean nesterov,
+        @Schema(description = "L2 penalty wd (adamw: decoupled decay). Default 0, adamw 0.01.")
+        @Finite @PositiveOrZero Double weightDecay,
+        @Schema(description = "adam, adamw: β₁ in [0, 1).", defaultValue = "0.9")
+        @Finite @PositiveOrZero @DecimalMax(value = "1", inclusive = false) Double beta1,
+        @Schema(description = "adam, adamw: β₂ in [0, 1).", defaultValue = "0.999")
+        @Finite @PositiveOrZero @DecimalMax(value = "1", inclusive = false) Double beta2,
+        @Schema(description = "adam, adamw, rmsprop: 1e-8; adagrad: 1e-10.")
+        @Finite @PositiveOrZero Double epsilon,
+        @Schema(description = "adam, adamw: AMSGrad (running maximum of the second moment).", defaultValue = "false")
+        Boolean amsgrad,
+        @Schema(description = "rmsprop: smoothing constant α.", defaultValue = "0.99")
+        @Finite @PositiveOrZero Double alpha,
+        @Schema(description = "rmsprop: normalise by the centered second moment.", defaultValue = "false")
+        Boolean centered,
+        @Schema(description = "adagrad: learning-rate decay per step.", defaultValue = "0")
+        @Finite @PositiveOrZero Double lrDecay,
+        @Schema(description = "adagrad: starting value of the sum of squared gradients.", defaultValue = "0")
+        @Finite @PositiveOrZero Double initialAccumulatorValue) {
 
     static OptimizerSpec defaults() {
-        return new OptimizerSpec(OptimizerType.SGD, DEFAULT_LEARNING_RATE);
+        return sgd(null).completed();
     }
 
-    /** This configuration with every omitted field at its default. */
+    static OptimizerSpec sgd(Double learningRate) {
+        return new OptimizerSpec(OptimizerType.SGD, learningRate, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    OptimizerType effectiveType() {
+        return type == null ? OptimizerType.SGD : type;
+    }
+
+    /** Problems Bean Validation cannot see: fields foreign to the type, nesterov's conditions. */
+    List<FieldProblem> problems(String path) {
+        List<FieldProblem> problems = new ArrayList<>();
+        OptimizerType kind = effectiveType();
+        given().forEach((field, value) -> {
+            if (!kind.fields().contains(field)) {
+                problems.add(new FieldProblem(path + "." + field, "does not apply to " + kind + "; its fields are: type, learningRate, "
+                        + String.join(", ", kind.fields())));
+            }
+        });
+        if (Boolean.TRUE.equals(nesterov) && (value(momentum, 0) <= 0 || value(dampening, 0) != 0)) {
+            problems.add(new FieldProblem(path + ".nesterov", "needs momentum > 0 and dampening 0"));
+        }
+        return problems;
+    }
+
+    /** This configuration with every field of its type at its default when omitted, and no others. */
     OptimizerSpec completed() {
-        return new OptimizerSpec(type, learningRate == null ? DEFAULT_LEARNING_RATE : learningRate);
+        OptimizerType kind = effectiveType();
+        boolean adam = kind == OptimizerType.ADAM || kind == OptimizerType.ADAMW;
+        double decay = kind == OptimizerType.ADAMW ? 0.01 : 0;
+        return new OptimizerSpec(kind, value(learningRate, kind.defaultLearningRate()),
+                kind == OptimizerType.SGD || kind == OptimizerType.RMSPROP ? value(momentum, 0) : null,
+                kind == OptimizerType.SGD ? value(dampening, 0) : null,
+                kind == OptimizerType.SGD ? Objects.requireNonNullElse(nesterov, false) : null,
+                value(weightDecay, decay),
+                adam ? value(beta1, 0.9) : null,
+                adam ? value(beta2, 0.999) : null,
+                kind == OptimizerType.SGD ? null : value(epsilon, kind == OptimizerType.ADAGRAD ? 1e-10 : 1e-8),
+                adam ? Objects.requireNonNullElse(amsgrad, false) : null,
+                kind == OptimizerType.RMSPROP ? value(alpha, 0.99) : null,
+                kind == OptimizerType.RMSPROP ? Objects.requireNonNullElse(centered, false) : null,
+                kind == OptimizerType.ADAGRAD ? value(lrDecay, 0) : null,
+                kind == OptimizerType.ADAGRAD ? value(initialAccumulatorValue, 0) : null);
     }
 
+    /** A fresh optimizer of a {@link #completed()} configuration. */
     Optimizer create() {
         return switch (type) {
-            case SGD -> new Sgd(learningRate);
+            case SGD -> new Sgd(learningRate, momentum, dampening, nesterov, weightDecay);
+            case ADAM -> new Adam(learningRate, beta1, beta2, epsilon, weightDecay, amsgrad, false);
+            case ADAMW -> new Adam(learningRate, beta1, beta2, epsilon, weightDecay, amsgrad, true);
+            case RMSPROP -> new RmsProp(learningRate, alpha, epsilon, weightDecay, momentum, centered);
+            case ADAGRAD -> new Adagrad(learningRate, lrDecay, initialAccumulatorValue, epsilon, weightDecay);
         };
+    }
+
+    private Map<String, Object> given() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("momentum", momentum);
+        fields.put("dampening", dampening);
+        fields.put("nesterov", nesterov);
+        fields.put("weightDecay", weightDecay);
+        fields.put("beta1", beta1);
+        fields.put("beta2", beta2);
+        fields.put("epsilon", epsilon);
+        fields.put("amsgrad", amsgrad);
+        fields.put("alpha", alpha);
+        fields.put("centered", centered);
+        fields.put("lrDecay", lrDecay);
+        fields.put("initialAccumulatorValue", initialAccumulatorValue);
+        fields.values().removeIf(Objects::isNull);
+        return fields;
+    }
+
+    private static double value(Double given, double fallback) {
+        return given == null ? fallback : given;
     }
 }

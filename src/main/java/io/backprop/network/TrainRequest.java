@@ -21,7 +21,12 @@ record TrainRequest(
         Boolean shuffle,
         @Schema(description = "Seed of the shuffling; drawn at random when omitted.", example = "7")
         Long seed,
-        @Schema(description = "Optimizer for this call; when it differs from the network's, it becomes the network's new "
-                + "optimizer (after a successful call).")
-        @Valid OptimizerSpec optimizer) implements LabelledBatch {
+        @Schema(description = "Optimizer. Omitted or unchanged: the network's continues with its state. Different: it becomes "
+                + "the network's optimizer, with fresh state, once the call succeeds.")
+        @Valid OptimizerSpec optimizer,
+        @Schema(description = "Schedule. Omitted or unchanged: the network's continues with its counters. Different: it "
+                + "becomes the network's, starting from the optimizer's base learningRate, once the call succeeds.")
+        @Valid ScheduleSpec schedule,
+        @Schema(description = "Gradient clipping. Omitted: the network's. Given: it becomes the network's once the call succeeds.")
+        @Valid ClipSpec clip) implements LabelledBatch {
 }

@@ -29,7 +29,8 @@ class OpenApiDocumentTest {
                 "/networks/{id}/train", List.of("post"),
                 "/networks/{id}/backprop", List.of("post"),
                 "/networks/{id}/evaluate", List.of("post"),
-                "/networks/{id}/gradient-check", List.of("post"));
+                "/networks/{id}/gradient-check", List.of("post"),
+                "/networks/{id}/optimizer", List.of("get", "put"));
 
         assertThat(document.get("paths").size()).isEqualTo(endpoints.size());
         endpoints.forEach((path, methods) -> methods.forEach(method -> {

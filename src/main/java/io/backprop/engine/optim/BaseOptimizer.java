@@ -1,0 +1,94 @@
+package io.backprop.engine.optim;
+
+import io.backprop.engine.Parameter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The bookkeeping every optimizer shares: learning rate, step count, named state arrays per
+ * parameter (created lazily in the parameter's layout) and one scratch array per parameter.
+ */
+abstract class BaseOptimizer implements Optimizer {
+
+    private double learningRate;
+    private long steps;
+    private final List<Map<String, INDArray>> states = new ArrayList<>();
+    private final List<INDArray> scratch = new ArrayList<>();
+
+    BaseOptimizer(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    /** Copies {@code source}'s learning rate, step count and state arrays. */
+    BaseOptimizer(BaseOptimizer source) {
+        this.learningRate = source.learningRate;
+        this.steps = source.steps;
+        for (Map<String, INDArray> state : source.states) {
+            Map<String, INDArray> copy = new LinkedHashMap<>();
+            state.forEach((name, array) -> copy.put(name, array.dup()));
+            states.add(copy);
+        }
+        source.scratch.forEach(array -> scratch.add(array.ulike()));
+    }
+
+    @Override
+    public final void step(List<Parameter> parameters) {
+        steps++;
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter parameter = parameters.get(i);
+            if (states.size() <= i) {
+                states.add(new LinkedHashMap<>());
+                scratch.add(parameter.value().ulike());
+            }
+            update(parameter.value(), parameter.gradient(), states.get(i), scratch.get(i));
+        }
+    }
+
+    /**
+     * Updates parameter p in place from its gradient g (which may be overwritten), with its
+     * {@code state} and a {@code scratch} array of p's shape.
+     */
+    abstract void update(INDArray p, INDArray g, Map<String, INDArray> state, INDArray scratch);
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void learningRate(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public Map<String, INDArray> state(int index) {
+        return index < states.size() ? Collections.unmodifiableMap(states.get(index)) : Map.of();
+    }
+
+    /** The state array {@code name}, created as {@code initial} in p's layout the first time. */
+    static INDArray stateArray(Map<String, INDArray> state, String name, INDArray p, double initial) {
+        return state.computeIfAbsent(name, key -> p.ulike().assign(initial));
+    }
+
+    /** y += alpha · x, in place. */
+    static void axpy(double alpha, INDArray x, INDArray y) {
+        Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x, y);
+    }
+
+    /** g += weightDecay · p (L2 penalty in the gradient, as torch.optim does). */
+    static void addWeightDecay(INDArray g, INDArray p, double weightDecay) {
+        if (weightDecay != 0) {
+            axpy(weightDecay, p, g);
+        }
+    }
+}

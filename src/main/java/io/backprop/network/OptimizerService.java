@@ -1,0 +1,56 @@
+package io.backprop.network;
+
+import io.backprop.engine.DenseLayer;
+import io.backprop.engine.Matrices;
+import io.backprop.engine.optim.Regimen;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Reads and replaces a network's training configuration (optimizer, schedule, clipping) and shows its state. */
+@Service
+class OptimizerService {
+
+    private final NetworkRegistry registry;
+
+    OptimizerService(NetworkRegistry registry) {
+        this.registry = registry;
+    }
+
+    OptimizerStateResponse describe(String id) {
+        NetworkSession session = registry.get(id);
+        return session.read(() -> state(session));
+    }
+
+    OptimizerStateResponse replace(String id, OptimizerConfigBody body) {
+        NetworkSession session = registry.get(id);
+        TrainingConfig next = TrainingConfig.of(body.optimizer(), body.schedule(), body.clip());
+        return session.write(() -> {
+            session.reconfigured(next);
+            return state(session);
+        });
+    }
+
+    private static OptimizerStateResponse state(NetworkSession session) {
+        TrainingConfig config = session.config();
+        Regimen regimen = session.regimen();
+        List<OptimizerStateResponse.LayerState> layers = new ArrayList<>();
+        int index = 0;
+        for (DenseLayer layer : session.network().layers()) {
+            Map<String, double[][]> weights = new LinkedHashMap<>();
+            regimen.optimizer().state(index++).forEach((name, array) -> weights.put(name, Matrices.toRows(array)));
+            Map<String, double[]> biases = null;
+            if (layer.hasBias()) {
+                biases = new LinkedHashMap<>();
+                for (var entry : regimen.optimizer().state(index++).entrySet()) {
+                    biases.put(entry.getKey(), Matrices.toVector(entry.getValue()));
+                }
+            }
+            layers.add(new OptimizerStateResponse.LayerState(weights, biases));
+        }
+        return new OptimizerStateResponse(config.optimizer(), config.schedule(), config.clip(), regimen.optimizer().learningRate(),
+                regimen.epochs(), regimen.steps(), layers);
+    }
+}
