@@ -1,5 +1,7 @@
 package io.backprop.network;
 
+import static io.backprop.network.TypedFields.orDefault;
+
 import io.backprop.engine.optim.Adagrad;
 import io.backprop.engine.optim.Adam;
 import io.backprop.engine.optim.Optimizer;
@@ -11,9 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 @Schema(description = """
@@ -66,15 +66,12 @@ record OptimizerSpec(
 
     /** Problems Bean Validation cannot see: fields foreign to the type, nesterov's conditions. */
     List<FieldProblem> problems(String path) {
-        List<FieldProblem> problems = new ArrayList<>();
         OptimizerType kind = effectiveType();
-        given().forEach((field, value) -> {
-            if (!kind.fields().contains(field)) {
-                problems.add(new FieldProblem(path + "." + field, "does not apply to " + kind + "; its fields are: type, learningRate, "
-                        + String.join(", ", kind.fields())));
-            }
-        });
-        if (Boolean.TRUE.equals(nesterov) && (value(momentum, 0) <= 0 || value(dampening, 0) != 0)) {
+        List<FieldProblem> problems = new ArrayList<>(TypedFields.foreign(path, kind, kind.fields(), "type, learningRate",
+                "momentum", momentum, "dampening", dampening, "nesterov", nesterov, "weightDecay", weightDecay,
+                "beta1", beta1, "beta2", beta2, "epsilon", epsilon, "amsgrad", amsgrad, "alpha", alpha, "centered", centered,
+                "lrDecay", lrDecay, "initialAccumulatorValue", initialAccumulatorValue));
+        if (Boolean.TRUE.equals(nesterov) && (orDefault(momentum, 0) <= 0 || orDefault(dampening, 0) != 0)) {
             problems.add(new FieldProblem(path + ".nesterov", "needs momentum > 0 and dampening 0"));
         }
         return problems;
@@ -85,19 +82,19 @@ record OptimizerSpec(
         OptimizerType kind = effectiveType();
         boolean adam = kind == OptimizerType.ADAM || kind == OptimizerType.ADAMW;
         double decay = kind == OptimizerType.ADAMW ? 0.01 : 0;
-        return new OptimizerSpec(kind, value(learningRate, kind.defaultLearningRate()),
-                kind == OptimizerType.SGD || kind == OptimizerType.RMSPROP ? value(momentum, 0) : null,
-                kind == OptimizerType.SGD ? value(dampening, 0) : null,
+        return new OptimizerSpec(kind, orDefault(learningRate, kind.defaultLearningRate()),
+                kind == OptimizerType.SGD || kind == OptimizerType.RMSPROP ? orDefault(momentum, 0) : null,
+                kind == OptimizerType.SGD ? orDefault(dampening, 0) : null,
                 kind == OptimizerType.SGD ? Objects.requireNonNullElse(nesterov, false) : null,
-                value(weightDecay, decay),
-                adam ? value(beta1, 0.9) : null,
-                adam ? value(beta2, 0.999) : null,
-                kind == OptimizerType.SGD ? null : value(epsilon, kind == OptimizerType.ADAGRAD ? 1e-10 : 1e-8),
+                orDefault(weightDecay, decay),
+                adam ? orDefault(beta1, 0.9) : null,
+                adam ? orDefault(beta2, 0.999) : null,
+                kind == OptimizerType.SGD ? null : orDefault(epsilon, kind == OptimizerType.ADAGRAD ? 1e-10 : 1e-8),
                 adam ? Objects.requireNonNullElse(amsgrad, false) : null,
-                kind == OptimizerType.RMSPROP ? value(alpha, 0.99) : null,
+                kind == OptimizerType.RMSPROP ? orDefault(alpha, 0.99) : null,
                 kind == OptimizerType.RMSPROP ? Objects.requireNonNullElse(centered, false) : null,
-                kind == OptimizerType.ADAGRAD ? value(lrDecay, 0) : null,
-                kind == OptimizerType.ADAGRAD ? value(initialAccumulatorValue, 0) : null);
+                kind == OptimizerType.ADAGRAD ? orDefault(lrDecay, 0) : null,
+                kind == OptimizerType.ADAGRAD ? orDefault(initialAccumulatorValue, 0) : null);
     }
 
     /** A fresh optimizer of a {@link #completed()} configuration. */
@@ -109,27 +106,5 @@ record OptimizerSpec(
             case RMSPROP -> new RmsProp(learningRate, alpha, epsilon, weightDecay, momentum, centered);
             case ADAGRAD -> new Adagrad(learningRate, lrDecay, initialAccumulatorValue, epsilon, weightDecay);
         };
-    }
-
-    private Map<String, Object> given() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("momentum", momentum);
-        fields.put("dampening", dampening);
-        fields.put("nesterov", nesterov);
-        fields.put("weightDecay", weightDecay);
-        fields.put("beta1", beta1);
-        fields.put("beta2", beta2);
-        fields.put("epsilon", epsilon);
-        fields.put("amsgrad", amsgrad);
-        fields.put("alpha", alpha);
-        fields.put("centered", centered);
-        fields.put("lrDecay", lrDecay);
-        fields.put("initialAccumulatorValue", initialAccumulatorValue);
-        fields.values().removeIf(Objects::isNull);
-        return fields;
-    }
-
-    private static double value(Double given, double fallback) {
-        return given == null ? fallback : given;
     }
 }

@@ -1,5 +1,7 @@
 package io.backprop.network;
 
+import static io.backprop.network.TypedFields.orDefault;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.backprop.engine.optim.CosineSchedule;
 import io.backprop.engine.optim.ExponentialSchedule;
@@ -16,9 +18,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 @Schema(description = """
@@ -63,14 +63,10 @@ record ScheduleSpec(
     }
 
     List<FieldProblem> problems(String path) {
-        List<FieldProblem> problems = new ArrayList<>();
         ScheduleType kind = effectiveType();
-        given().forEach((field, value) -> {
-            if (!kind.fields().contains(field)) {
-                problems.add(new FieldProblem(path + "." + field, "does not apply to " + kind + "; its fields are: type, unit"
-                        + (kind.fields().isEmpty() ? "" : ", " + String.join(", ", kind.fields()))));
-            }
-        });
+        List<FieldProblem> problems = new ArrayList<>(TypedFields.foreign(path, kind, kind.fields(), "type, unit",
+                "stepSize", stepSize, "gamma", gamma, "milestones", milestones, "tMax", tMax, "etaMin", etaMin, "factor", factor,
+                "patience", patience, "threshold", threshold, "cooldown", cooldown, "minLr", minLr));
         require(kind == ScheduleType.STEP, stepSize, path + ".stepSize", problems);
         require(kind == ScheduleType.MULTISTEP, milestones, path + ".milestones", problems);
         require(kind == ScheduleType.EXPONENTIAL, gamma, path + ".gamma", problems);
@@ -92,14 +88,14 @@ record ScheduleSpec(
         ScheduleType kind = effectiveType();
         boolean plateau = kind == ScheduleType.PLATEAU;
         return new ScheduleSpec(kind, unit == null ? Regimen.Unit.EPOCH : unit, stepSize,
-                kind == ScheduleType.STEP || kind == ScheduleType.MULTISTEP ? Double.valueOf(value(gamma, 0.1)) : gamma,
+                kind == ScheduleType.STEP || kind == ScheduleType.MULTISTEP ? Double.valueOf(orDefault(gamma, 0.1)) : gamma,
                 milestones, tMax,
-                kind == ScheduleType.COSINE ? value(etaMin, 0) : null,
-                plateau ? value(factor, 0.1) : null,
+                kind == ScheduleType.COSINE ? orDefault(etaMin, 0) : null,
+                plateau ? orDefault(factor, 0.1) : null,
                 plateau ? Objects.requireNonNullElse(patience, 10L) : null,
-                plateau ? value(threshold, 1e-4) : null,
+                plateau ? orDefault(threshold, 1e-4) : null,
                 plateau ? Objects.requireNonNullElse(cooldown, 0L) : null,
-                plateau ? value(minLr, 0) : null);
+                plateau ? orDefault(minLr, 0) : null);
     }
 
     /** A fresh schedule of a {@link #completed()} configuration starting from {@code baseLearningRate}. */
@@ -112,25 +108,5 @@ record ScheduleSpec(
             case COSINE -> new CosineSchedule(baseLearningRate, tMax, etaMin);
             case PLATEAU -> new PlateauSchedule(factor, patience, threshold, cooldown, minLr);
         };
-    }
-
-    private Map<String, Object> given() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("stepSize", stepSize);
-        fields.put("gamma", gamma);
-        fields.put("milestones", milestones);
-        fields.put("tMax", tMax);
-        fields.put("etaMin", etaMin);
-        fields.put("factor", factor);
-        fields.put("patience", patience);
-        fields.put("threshold", threshold);
-        fields.put("cooldown", cooldown);
-        fields.put("minLr", minLr);
-        fields.values().removeIf(Objects::isNull);
-        return fields;
-    }
-
-    private static double value(Double given, double fallback) {
-        return given == null ? fallback : given;
     }
 }
