@@ -17,6 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize          bytes of one request body (more: 413)
  * @param maxSampleEpochsPerCall  rows × epochs of one synchronous train call (more: 422)
  * @param maxGradientCheckParameters parameters a gradient check perturbs one by one (more: 422)
+ * @param maxDatasets             data sets held at once (more: 429)
+ * @param maxDatasetBytes         bytes of one data set's matrices (more: 413)
+ * @param maxTotalDatasetBytes    bytes of all data sets' matrices together (more: 413)
+ * @param maxHistoryEpochs        epochs kept in a network's history (older ones are dropped)
  */
 @Validated
 @ConfigurationProperties("backprop.limits")
@@ -28,5 +32,9 @@ public record Limits(
         @DefaultValue("100000") @Positive int maxRowsPerRequest,
         @DefaultValue("128MB") DataSize maxRequestSize,
         @DefaultValue("20000000") @Positive long maxSampleEpochsPerCall,
-        @DefaultValue("20000") @Positive int maxGradientCheckParameters) {
+        @DefaultValue("20000") @Positive int maxGradientCheckParameters,
+        @DefaultValue("100") @Positive int maxDatasets,
+        @DefaultValue("1GB") DataSize maxDatasetBytes,
+        @DefaultValue("4GB") DataSize maxTotalDatasetBytes,
+        @DefaultValue("100000") @Positive int maxHistoryEpochs) {
 }

@@ -1,6 +1,8 @@
 package io.backprop.network;
 
 import io.backprop.config.Limits;
+import io.backprop.datasets.Dataset;
+import io.backprop.datasets.DatasetRegistry;
 import io.backprop.engine.Loss;
 import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
@@ -22,9 +24,11 @@ class BatchReader {
     private static final int MAX_REPORTED = 20;
 
     private final Limits limits;
+    private final DatasetRegistry datasets;
 
-    BatchReader(Limits limits) {
+    BatchReader(Limits limits, DatasetRegistry datasets) {
         this.limits = limits;
+        this.datasets = datasets;
     }
 
     INDArray inputs(double[][] inputs, Network network) {
@@ -35,6 +39,12 @@ class BatchReader {
     }
 
     Batch batch(LabelledBatch request, Network network) {
+        if (request.datasetId() != null) {
+            if (request.inputs() != null || request.targets() != null) {
+                throw ProblemException.invalid("datasetId", "give either datasetId or inputs and targets, not both");
+            }
+            return fromDataset(datasets.get(request.datasetId()), network);
+        }
         List<FieldProblem> problems = new ArrayList<>();
         checkRows("inputs", request.inputs(), network.inputs(), "the network's inputs", problems);
         checkRows("targets", request.targets(), network.outputs(), "the output layer's units", problems);
@@ -48,6 +58,23 @@ class BatchReader {
         throwIfAny(problems);
         return new Batch(Matrices.fromRows(request.inputs(), network.precision()),
                 Matrices.fromRows(request.targets(), network.precision()));
+    }
+
+    /** The data set's matrices, in the network's precision. */
+    static Batch fromDataset(Dataset dataset, Network network) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (dataset.inputs() != network.inputs()) {
+            problems.add(new FieldProblem("datasetId", "the data set has " + dataset.inputs() + " inputs, the network "
+                    + network.inputs()));
+        }
+        if (dataset.outputs() != network.outputs()) {
+            problems.add(new FieldProblem("datasetId", "the data set has " + dataset.outputs() + " targets per row, the network's "
+                    + "output layer " + network.outputs() + " units"));
+        }
+        throwIfAny(problems);
+        var type = network.precision().dataType();
+        return new Batch(dataset.x().dataType() == type ? dataset.x() : dataset.x().castTo(type),
+                dataset.y().dataType() == type ? dataset.y() : dataset.y().castTo(type));
     }
 
     private void checkRows(String field, double[][] rows, int width, String widthMeaning, List<FieldProblem> problems) {

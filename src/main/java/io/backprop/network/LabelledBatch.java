@@ -6,4 +6,9 @@ interface LabelledBatch {
     double[][] inputs();
 
     double[][] targets();
+
+    /** A held data set to use instead of inline rows, where the request takes one. */
+    default String datasetId() {
+        return null;
+    }
 }

@@ -2,16 +2,16 @@ package io.backprop.network;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Positive;
 
 @Schema(description = "A synchronous training run: epochs × mini-batches of forward, backward and optimizer step.")
 record TrainRequest(
-        @Schema(description = "One row per sample.", example = "[[0.05, 0.1]]", requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotEmpty double[][] inputs,
-        @Schema(description = "One row per sample, as long as the output layer.", example = "[[0.01, 0.99]]",
-                requiredMode = Schema.RequiredMode.REQUIRED)
-        @NotEmpty double[][] targets,
+        @Schema(description = "One row per sample (or give datasetId).", example = "[[0.05, 0.1]]")
+        double[][] inputs,
+        @Schema(description = "One row per sample, as long as the output layer (or give datasetId).", example = "[[0.01, 0.99]]")
+        double[][] targets,
+        @Schema(description = "A data set uploaded with POST /datasets, instead of inputs and targets.")
+        String datasetId,
         @Schema(description = "Passes over the rows.", example = "1", defaultValue = "1")
         @Positive Integer epochs,
         @Schema(description = "Rows per mini-batch (one parameter update each); the last mini-batch of an epoch may be smaller. "

@@ -47,7 +47,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : exception.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            errors.add(new FieldProblem(error.getField(), error.isBindingFailure()
+                    ? "cannot be read as the expected type (a number, true or false, or text): '" + error.getRejectedValue() + "'"
+                    : error.getDefaultMessage()));
         }
         for (ObjectError error : exception.getBindingResult().getGlobalErrors()) {
             errors.add(new FieldProblem("$", error.getDefaultMessage()));

@@ -21,16 +21,18 @@ class OpenApiDocumentTest {
     @Test
     void everyEndpointIsDocumentedWithProblemResponses() {
         JsonNode document = http.getForObject("/v3/api-docs", JsonNode.class);
-        Map<String, List<String>> endpoints = Map.of(
-                "/networks", List.of("get", "post"),
-                "/networks/{id}", List.of("get", "delete"),
-                "/networks/{id}/parameters", List.of("get", "put"),
-                "/networks/{id}/predict", List.of("post"),
-                "/networks/{id}/train", List.of("post"),
-                "/networks/{id}/backprop", List.of("post"),
-                "/networks/{id}/evaluate", List.of("post"),
-                "/networks/{id}/gradient-check", List.of("post"),
-                "/networks/{id}/optimizer", List.of("get", "put"));
+        Map<String, List<String>> endpoints = Map.ofEntries(
+                Map.entry("/networks", List.of("get", "post")),
+                Map.entry("/networks/{id}", List.of("get", "delete")),
+                Map.entry("/networks/{id}/parameters", List.of("get", "put")),
+                Map.entry("/networks/{id}/predict", List.of("post")),
+                Map.entry("/networks/{id}/train", List.of("post")),
+                Map.entry("/networks/{id}/backprop", List.of("post")),
+                Map.entry("/networks/{id}/evaluate", List.of("post")),
+                Map.entry("/networks/{id}/gradient-check", List.of("post")),
+                Map.entry("/networks/{id}/optimizer", List.of("get", "put")),
+                Map.entry("/datasets", List.of("get", "post")),
+                Map.entry("/datasets/{id}", List.of("get", "delete")));
 
         assertThat(document.get("paths").size()).isEqualTo(endpoints.size());
         endpoints.forEach((path, methods) -> methods.forEach(method -> {

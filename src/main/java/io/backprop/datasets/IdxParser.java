@@ -1,0 +1,183 @@
+package io.backprop.datasets;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Reads IDX files as the MNIST family ships them, plain or gzip-compressed: an images file
+ * (count × any further dimensions, flattened row-major into inputs) and a labels file (count class
+ * labels, one-hot encoded). Rows stream straight into the matrix a chunk at a time.
+ */
+final class IdxParser {
+
+    private static final int CHUNK_ROWS = 1024;
+
+    private IdxParser() {
+    }
+
+    static ParsedData parse(InputStream images, InputStream labels, Integer classes, DataType type) throws IOException {
+        Labels labelValues = readLabels(labels);
+        INDArray x = readImages(images, labelValues.count(), type);
+        int classCount = labelValues.classes(classes, "labels");
+        return new ParsedData(x, labelValues.oneHot(classCount, type), labelValues.classCounts(classCount));
+    }
+
+    private static Labels readLabels(InputStream in) throws IOException {
+        IdxStream idx = IdxStream.open(in, "labels");
+        if (idx.dimensions.length != 1) {
+            throw new BadFileException("labels", "byte 3: a labels file has 1 dimension, this one " + idx.dimensions.length);
+        }
+        Labels labels = new Labels();
+        for (long i = 0; i < idx.dimensions[0]; i++) {
+            double value = idx.next();
+            if (value < 0 || value != Math.rint(value)) {
+                throw new BadFileException("labels", "byte " + (idx.offset() - idx.width) + ": label " + value
+                        + " is not a class label (a whole number from 0)");
+            }
+            labels.add((int) value);
+        }
+        return labels;
+    }
+
+    private static INDArray readImages(InputStream in, int labelCount, DataType type) throws IOException {
+        IdxStream idx = IdxStream.open(in, "images");
+        long count = idx.dimensions[0];
+        if (count != labelCount) {
+            throw new BadFileException("images", "holds " + count + " images but the labels file " + labelCount
+                    + " labels; they must be equal");
+        }
+        int width = 1;
+        for (int d = 1; d < idx.dimensions.length; d++) {
+            width = Math.multiplyExact(width, idx.dimensions[d]);
+        }
+        INDArray x = Nd4j.create(type, count, width);
+        double[] chunk = new double[CHUNK_ROWS * width];
+        for (int first = 0; first < count; first += CHUNK_ROWS) {
+            int rows = (int) Math.min(CHUNK_ROWS, count - first);
+            for (int k = 0; k < rows * width; k++) {
+                chunk[k] = idx.next();
+            }
+            double[] values = rows == CHUNK_ROWS ? chunk : java.util.Arrays.copyOf(chunk, rows * width);
+            x.get(NDArrayIndex.interval(first, first + rows), NDArrayIndex.all())
+                    .assign(Nd4j.create(values, new long[] {rows, width}, 'c').castTo(type));
+        }
+        return x;
+    }
+
+    /** The header and then the values of one IDX file, counting bytes for error messages. */
+    private static final class IdxStream {
+
+        private final DataInputStream data;
+        private final CountingStream counter;
+        private final String part;
+        private final int typeCode;
+        private final int width;
+        final int[] dimensions;
+
+        private IdxStream(DataInputStream data, CountingStream counter, String part, int typeCode, int[] dimensions) {
+            this.data = data;
+            this.counter = counter;
+            this.part = part;
+            this.typeCode = typeCode;
+            this.width = switch (typeCode) {
+                case 0x08, 0x09 -> 1;
+                case 0x0B -> 2;
+                case 0x0C, 0x0D -> 4;
+                default -> 8;
+            };
+            this.dimensions = dimensions;
+        }
+
+        static IdxStream open(InputStream raw, String part) throws IOException {
+            BufferedInputStream buffered = new BufferedInputStream(raw, 1 << 16);
+            buffered.mark(2);
+            int first = buffered.read();
+            int second = buffered.read();
+            buffered.reset();
+            InputStream plain = first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+            CountingStream counter = new CountingStream(plain);
+            DataInputStream data = new DataInputStream(new BufferedInputStream(counter, 1 << 16));
+            try {
+                int zero = data.readUnsignedShort();
+                int typeCode = data.readUnsignedByte();
+                int dimensionCount = data.readUnsignedByte();
+                boolean knownType = typeCode == 0x08 || typeCode == 0x09 || (typeCode >= 0x0B && typeCode <= 0x0E);
+                if (zero != 0 || !knownType || dimensionCount == 0) {
+                    throw new BadFileException(part, String.format("byte 0: not an IDX file (magic number 0x%08X; expected 0x0000 "
+                            + "then a type code 08-0E and a dimension count)", (zero << 16) | (typeCode << 8) | dimensionCount));
+                }
+                int[] dimensions = new int[dimensionCount];
+                for (int d = 0; d < dimensionCount; d++) {
+                    dimensions[d] = data.readInt();
+                    if (dimensions[d] < 0) {
+                        throw new BadFileException(part, "byte " + (4 + 4 * d) + ": dimension " + d + " is negative");
+                    }
+                }
+                return new IdxStream(data, counter, part, typeCode, dimensions);
+            } catch (EOFException truncated) {
+                throw new BadFileException(part, "byte " + counter.count + ": the file ends inside its header");
+            }
+        }
+
+        double next() throws IOException {
+            try {
+                return switch (typeCode) {
+                    case 0x08 -> data.readUnsignedByte();
+                    case 0x09 -> data.readByte();
+                    case 0x0B -> data.readShort();
+                    case 0x0C -> data.readInt();
+                    case 0x0D -> data.readFloat();
+                    default -> data.readDouble();
+                };
+            } catch (EOFException truncated) {
+                throw new BadFileException(part, "byte " + counter.count + ": the file ends early; its header announces "
+                        + java.util.Arrays.toString(dimensions) + " values of " + width + " byte(s)");
+            }
+        }
+
+        /** Bytes read from the (decompressed) file so far. */
+        long offset() {
+            return counter.count - buffered();
+        }
+
+        private long buffered() {
+            try {
+                return data.available();
+            } catch (IOException unknown) {
+                return 0;
+            }
+        }
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count += Math.max(n, 0);
+            return n;
+        }
+    }
+}
