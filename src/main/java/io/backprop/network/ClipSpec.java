@@ -10,7 +10,7 @@ import java.util.List;
 @Schema(description = "Gradient clipping before each update, on the raw gradient of the loss (before weight decay). "
         + "Exactly one of: maxNorm (global L2 norm over all parameters, scaled by maxNorm / (norm + 1e-6) when above it, "
         + "as clip_grad_norm_) or maxValue (each element clamped to ±maxValue, as clip_grad_value_).")
-record ClipSpec(
+public record ClipSpec(
         @Schema(description = "Largest global L2 norm of the gradients.", example = "1.0")
         @Finite @Positive Double maxNorm,
         @Schema(description = "Largest absolute value of a gradient element.", example = "0.5")

@@ -13,6 +13,11 @@ record Counters(long epochsTrained, long stepsTrained, long samplesSeen, Double 
         return new Counters(epochsTrained + epochs, stepsTrained + steps, samplesSeen + samples, loss, now);
     }
 
+    /** One more step over {@code samples} rows, the last loss unchanged. */
+    Counters stepped(long samples, Instant now) {
+        return new Counters(epochsTrained, stepsTrained + 1, samplesSeen + samples, lastLoss, now);
+    }
+
     Counters touched(Instant now) {
         return new Counters(epochsTrained, stepsTrained, samplesSeen, lastLoss, now);
     }

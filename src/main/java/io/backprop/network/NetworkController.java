@@ -94,6 +94,15 @@ class NetworkController {
         return service.replaceParameters(id, body);
     }
 
+    @Tag(name = "training")
+    @Operation(summary = "Training history", description = "Every epoch trained on the network, by train calls and by jobs, "
+            + "oldest first (up to backprop.limits.max-history-epochs).")
+    @ProblemResponses({404, 500})
+    @GetMapping("/{id}/history")
+    List<EpochRecord> history(@Parameter(description = ID) @PathVariable String id) {
+        return service.history(id);
+    }
+
     @Tag(name = "inference")
     @Operation(summary = "Predict", description = "The outputs ŷ for each row; for a softmax output also the class (argmax) per row.")
     @ProblemResponses({400, 404, 413, 500})
@@ -107,7 +116,7 @@ class NetworkController {
             description = "Epochs × mini-batches of forward pass, backpropagation and optimizer step, one update per mini-batch. "
                     + "If a step yields a non-finite loss or parameter, training stops, the network is left exactly as before "
                     + "the call, and the answer is 422 naming the epoch and step.")
-    @ProblemResponses({400, 404, 413, 422, 500})
+    @ProblemResponses({400, 404, 409, 413, 422, 500})
     @PostMapping(path = "/{id}/train", consumes = MediaType.APPLICATION_JSON_VALUE)
     TrainResponse train(@Parameter(description = ID) @PathVariable String id,
                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =

@@ -70,7 +70,8 @@ class NetworkFactory {
         boolean uniform = init.scheme() == InitScheme.UNIFORM;
         InitSpec initUsed = new InitSpec(init.scheme(), init.seed(), uniform ? init.low() : null, uniform ? init.high() : null,
                 init.scheme() == InitScheme.NORMAL ? init.std() : null);
-        return new NetworkSession(UUID.randomUUID().toString(), request.name(), network, initUsed, config, Instant.now());
+        return new NetworkSession(UUID.randomUUID().toString(), request.name(), network, initUsed, config, Instant.now(),
+                limits.maxHistoryEpochs());
     }
 
     private static long parameterCount(CreateNetworkRequest request) {

@@ -90,6 +90,7 @@ class NetworkService {
             throw ProblemException.invalid(problems);
         }
         return session.write(() -> {
+            NetworkJobs.ensureIdle(session);
             for (int l = 0; l < layers.size(); l++) {
                 DenseLayer layer = layers.get(l);
                 LayerParameters given = body.layers().get(l);
@@ -125,11 +126,13 @@ class NetworkService {
         TrainingPlan plan = new TrainingPlan(epochs, request.batchSize() == null ? (int) rows : request.batchSize(),
                 Boolean.TRUE.equals(request.shuffle()), request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed());
         return session.write(() -> {
+            NetworkJobs.ensureIdle(session);
             TrainingConfig config = session.config().with(request.optimizer(), request.schedule(), request.clip());
             Regimen regimen = session.regimenFor(config);
             long start = System.nanoTime();
             TrainingResult result = trainOrReject(session, batch, plan, regimen);
             long nanos = System.nanoTime() - start;
+            session.recordEpochs(history(session.counters().epochsTrained(), result));
             session.trained(config, regimen, result.epochs(), result.steps(), result.samples(), result.lastLoss());
             boolean clipped = config.clip() != null;
             return new TrainResponse(result.epochs(), result.steps(), result.samples(), result.lossHistory(), result.lastLoss(),
@@ -137,6 +140,19 @@ class NetworkService {
                     clipped ? result.lastGradientNorm() : null, clipped ? result.gradientNorms() : null,
                     nanos / 1_000_000, result.samples() / Math.max(nanos / 1e9, 1e-9));
         });
+    }
+
+    private static List<EpochRecord> history(long epochsBefore, TrainingResult result) {
+        List<EpochRecord> epochs = new ArrayList<>(result.epochs());
+        for (int e = 0; e < result.epochs(); e++) {
+            epochs.add(new EpochRecord(epochsBefore + e + 1, result.lossHistory()[e], null, null, result.learningRates()[e],
+                    result.epochMillis()[e], "train", null));
+        }
+        return epochs;
+    }
+
+    List<EpochRecord> history(String id) {
+        return registry.get(id).history();
     }
 
     private static TrainingResult trainOrReject(NetworkSession session, Batch batch, TrainingPlan plan, Regimen regimen) {
@@ -159,6 +175,7 @@ class NetworkService {
             return session.read(() -> Descriptions.trace(BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), false)));
         }
         return session.write(() -> {
+            NetworkJobs.ensureIdle(session);
             StepTrace trace = BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), true);
             session.stepApplied(batch.x().rows(), trace.loss());
             return Descriptions.trace(trace);

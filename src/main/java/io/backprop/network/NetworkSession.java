@@ -4,6 +4,10 @@ import io.backprop.engine.Network;
 import io.backprop.engine.Trainer;
 import io.backprop.engine.optim.Regimen;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -24,8 +28,11 @@ final class NetworkSession {
     private volatile TrainingConfig config;
     private volatile Regimen regimen;
     private volatile Counters counters;
+    private final AtomicReference<String> job = new AtomicReference<>();
+    private final Deque<EpochRecord> history = new ArrayDeque<>();
+    private final int maxHistory;
 
-    NetworkSession(String id, String name, Network network, InitSpec init, TrainingConfig config, Instant now) {
+    NetworkSession(String id, String name, Network network, InitSpec init, TrainingConfig config, Instant now, int maxHistory) {
         this.id = id;
         this.name = name;
         this.network = network;
@@ -35,6 +42,39 @@ final class NetworkSession {
         this.regimen = config.regimen();
         this.createdAt = now;
         this.counters = Counters.start(now);
+        this.maxHistory = maxHistory;
+    }
+
+    /** Marks the network as trained by {@code jobId}; false when another job has it. */
+    boolean claim(String jobId) {
+        return job.compareAndSet(null, jobId);
+    }
+
+    void release(String jobId) {
+        job.compareAndSet(jobId, null);
+    }
+
+    /** The job training this network, or null. */
+    String job() {
+        return job.get();
+    }
+
+    /** Appends epochs to the history, dropping the oldest beyond its limit. Under the write lock. */
+    void recordEpochs(List<EpochRecord> epochs) {
+        synchronized (history) {
+            for (EpochRecord epoch : epochs) {
+                history.addLast(epoch);
+                if (history.size() > maxHistory) {
+                    history.removeFirst();
+                }
+            }
+        }
+    }
+
+    List<EpochRecord> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
     }
 
     <T> T read(Supplier<T> action) {
@@ -72,6 +112,24 @@ final class NetworkSession {
         regimen = regimenFor(next);
         config = next;
         counters = counters.touched(Instant.now());
+    }
+
+    /** Records one step of a job, whose regimen is now the network's. Under the write lock. */
+    void jobStep(Regimen current, long samples) {
+        regimen = current;
+        counters = counters.stepped(samples, Instant.now());
+    }
+
+    /** Records a job's epoch and its configuration. Under the write lock. */
+    void jobEpoch(TrainingConfig jobConfig, Regimen current, double loss) {
+        config = jobConfig;
+        regimen = current;
+        counters = counters.plus(1, 0, 0, loss, Instant.now());
+    }
+
+    /** Puts back the regimen of an earlier moment (a job's last completed epoch). Under the write lock. */
+    void regimenRestored(Regimen earlier) {
+        regimen = earlier;
     }
 
     /** Records one plain-SGD step applied outside the optimizer (a backprop call). Under the write lock. */

@@ -28,6 +28,7 @@ class OptimizerService {
         NetworkSession session = registry.get(id);
         TrainingConfig next = TrainingConfig.of(body.optimizer(), body.schedule(), body.clip());
         return session.write(() -> {
+            NetworkJobs.ensureIdle(session);
             session.reconfigured(next);
             return state(session);
         });

@@ -21,7 +21,7 @@ import java.util.Objects;
         are rejected. `sgd`: g += wd·p; b = μ·b + (1 − dampening)·g (b = g at first); g = nesterov ? g + μ·b : b; \
         p −= lr·g. `adam`/`adamw`: bias-corrected moments, ε outside the root; `adamw` decays p −= lr·wd·p first. \
         `rmsprop` and `adagrad` as torch.optim.RMSprop and torch.optim.Adagrad. Weight decay applies to biases too.""")
-record OptimizerSpec(
+public record OptimizerSpec(
         @Schema(description = "Update rule.", example = "sgd", defaultValue = "sgd")
         OptimizerType type,
         @Schema(description = "Learning rate η (the schedule's base rate). Default: sgd 0.1, adam/adamw 0.001, "

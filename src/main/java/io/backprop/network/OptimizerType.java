@@ -3,7 +3,7 @@ package io.backprop.network;
 import java.util.List;
 
 /** The update rules a network can train with, and the optional fields each one takes. */
-enum OptimizerType {
+public enum OptimizerType {
     SGD(0.1, List.of("momentum", "dampening", "nesterov", "weightDecay")),
     ADAM(0.001, List.of("beta1", "beta2", "epsilon", "weightDecay", "amsgrad")),
     ADAMW(0.001, List.of("beta1", "beta2", "epsilon", "weightDecay", "amsgrad")),

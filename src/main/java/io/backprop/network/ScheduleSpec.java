@@ -27,7 +27,7 @@ import java.util.Objects;
         multistep {milestones, gamma 0.1}; exponential {gamma}; cosine {tMax, etaMin 0} (CosineAnnealingLR, which \
         climbs back past tMax); plateau {factor 0.1, patience 10, threshold 1e-4, cooldown 0, minLr 0} \
         (ReduceLROnPlateau, min mode, relative threshold, on the epoch's training loss; epochs only).""")
-record ScheduleSpec(
+public record ScheduleSpec(
         @Schema(description = "Schedule.", defaultValue = "constant", example = "cosine")
         ScheduleType type,
         @Schema(description = "What the schedule counts: epochs or optimizer steps.", defaultValue = "epoch")

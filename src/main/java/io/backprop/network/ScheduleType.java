@@ -3,7 +3,7 @@ package io.backprop.network;
 import java.util.List;
 
 /** The learning-rate schedules, and the optional fields each one takes besides {@code type} and {@code unit}. */
-enum ScheduleType {
+public enum ScheduleType {
     CONSTANT(List.of()),
     STEP(List.of("stepSize", "gamma")),
     MULTISTEP(List.of("milestones", "gamma")),

@@ -19,6 +19,7 @@ class ProblemResponsesCustomizer {
     private static final Map<Integer, String> MEANINGS = Map.of(
             400, "Invalid request: `errors` names the JSON path of every invalid field and what to change. Nothing changed.",
             404, "No network has this id.",
+            409, "A training job holds the network (or another job is already running on it); wait or cancel the job.",
             413, "Too much data in one request: more rows than backprop.limits.max-rows-per-request, or a larger body than "
                     + "backprop.limits.max-request-size.",
             422, "Well-formed but refused: a size limit of the service, or training diverged (non-finite loss or parameter; "

@@ -1,0 +1,43 @@
+package io.backprop.network;
+
+import io.backprop.web.ProblemException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Gives training jobs exclusive holds on networks: one job per network at a time. */
+@Component
+public class NetworkJobs {
+
+    private final NetworkRegistry registry;
+
+    NetworkJobs(NetworkRegistry registry) {
+        this.registry = registry;
+    }
+
+    /**
+     * Claims the network for {@code jobId} with the job's configuration (omitted parts: the network's).
+     * 404 for an unknown network, 400 for an invalid configuration, 409 when another job holds it.
+     */
+    public JobHandle claim(String networkId, String jobId, OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec clip) {
+        NetworkSession session = registry.get(networkId);
+        TrainingConfig config = session.config().with(optimizer, schedule, clip);
+        if (!session.claim(jobId)) {
+            throw busy(session);
+        }
+        return new JobHandle(session, jobId, config);
+    }
+
+    /** 409 when a job holds the network; synchronous training and parameter changes call it first. */
+    static void ensureIdle(NetworkSession session) {
+        if (session.job() != null) {
+            throw busy(session);
+        }
+    }
+
+    private static ProblemException busy(NetworkSession session) {
+        return new ProblemException(HttpStatus.CONFLICT, "network-busy", "Network busy", "Network " + session.id()
+                + " is being trained by job " + session.job() + "; wait for it to finish or cancel it with DELETE /jobs/"
+                + session.job() + ".", List.of());
+    }
+}

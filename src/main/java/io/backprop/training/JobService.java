@@ -1,0 +1,191 @@
+package io.backprop.training;
+
+import io.backprop.config.JobSettings;
+import io.backprop.config.Limits;
+import io.backprop.datasets.Dataset;
+import io.backprop.datasets.DatasetRegistry;
+import io.backprop.engine.TrainingPlan;
+import io.backprop.network.JobHandle;
+import io.backprop.network.NetworkJobs;
+import io.backprop.web.ProblemException;
+import jakarta.annotation.PreDestroy;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Accepts training jobs onto a bounded executor (full: 429), one per network (409), and keeps
+ * them, finished ones for the configured retention.
+ */
+@Service
+class JobService {
+
+    private final ConcurrentMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final NetworkJobs networks;
+    private final DatasetRegistry datasets;
+    private final JobSettings settings;
+    private final Limits limits;
+    private final ThreadPoolExecutor executor;
+
+    JobService(NetworkJobs networks, DatasetRegistry datasets, JobSettings settings, Limits limits) {
+        this.networks = networks;
+        this.datasets = datasets;
+        this.settings = settings;
+        this.limits = limits;
+        this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(settings.queueCapacity()), runnable -> {
+                    Thread thread = new Thread(runnable, "training-job");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    JobView submit(String networkId, TrainingJobRequest request) {
+        purge();
+        Dataset training = datasets.get(request.datasetId());
+        Dataset validationSet = validationDataset(request.validation());
+        String jobId = UUID.randomUUID().toString();
+        JobHandle network = networks.claim(networkId, jobId, request.optimizer(), request.schedule(), request.clip());
+        try {
+            JobData data = data(network, training, validationSet, request);
+            checkEarlyStopping(request.earlyStopping(), data);
+            int epochs = request.epochs() == null ? 1 : request.epochs();
+            int rows = (int) data.x().rows();
+            TrainingPlan plan = new TrainingPlan(epochs, request.batchSize() == null ? rows : request.batchSize(),
+                    Boolean.TRUE.equals(request.shuffle()), request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed());
+            TrainingJob job = new TrainingJob(jobId, networkId, training.id(), epochs, settings.progressInterval());
+            jobs.put(jobId, job);
+            try {
+                executor.execute(new JobRunner(job, network, data, plan, request.earlyStopping()));
+            } catch (RejectedExecutionException full) {
+                jobs.remove(jobId);
+                throw ProblemException.limit(HttpStatus.TOO_MANY_REQUESTS, null, "The job queue is full ("
+                        + settings.queueCapacity() + " waiting, backprop.jobs.queue-capacity); try again when a job has finished.");
+            }
+            return job.view();
+        } catch (RuntimeException rejected) {
+            network.release();
+            throw rejected;
+        }
+    }
+
+    JobView get(String id) {
+        purge();
+        return job(id).view();
+    }
+
+    List<JobView> list() {
+        purge();
+        return jobs.values().stream().map(TrainingJob::view).sorted(Comparator.comparing(JobView::createdAt)).toList();
+    }
+
+    JobView cancel(String id) {
+        TrainingJob job = job(id);
+        job.requestCancel();
+        return job.view();
+    }
+
+    void subscribe(String id, SseEmitter emitter) {
+        job(id).subscribe(emitter);
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.values().forEach(TrainingJob::requestCancel);
+        executor.shutdownNow();
+    }
+
+    private TrainingJob job(String id) {
+        TrainingJob job = jobs.get(id);
+        if (job == null) {
+            throw new JobNotFoundException(id);
+        }
+        return job;
+    }
+
+    private void purge() {
+        Instant horizon = Instant.now().minus(settings.retention());
+        jobs.values().removeIf(job -> job.finishedAt() != null && job.finishedAt().isBefore(horizon));
+    }
+
+    private Dataset validationDataset(ValidationSpec validation) {
+        if (validation == null) {
+            return null;
+        }
+        if ((validation.datasetId() == null) == (validation.fraction() == null)) {
+            throw ProblemException.invalid("validation", "give exactly one of datasetId and fraction");
+        }
+        if (validation.seed() != null && validation.fraction() == null) {
+            throw ProblemException.invalid("validation.seed", "applies to a fraction split only");
+        }
+        return validation.datasetId() == null ? null : datasets.get(validation.datasetId());
+    }
+
+    private JobData data(JobHandle network, Dataset training, Dataset validationSet, TrainingJobRequest request) {
+        INDArray[] train = network.data(training);
+        if (validationSet != null) {
+            INDArray[] validation = network.data(validationSet);
+            return checked(new JobData(train[0], train[1], validation[0], validation[1]), request);
+        }
+        if (request.validation() == null) {
+            return checked(new JobData(train[0], train[1], null, null), request);
+        }
+        int n = (int) train[0].rows();
+        int held = (int) Math.round(n * request.validation().fraction());
+        if (held < 1 || held >= n) {
+            throw ProblemException.invalid("validation.fraction", "holds out " + held + " of " + n
+                    + " rows; at least one row must be held out and one kept for training");
+        }
+        long seed = request.validation().seed() == null ? ThreadLocalRandom.current().nextLong() : request.validation().seed();
+        int[] order = permutation(n, seed);
+        int[] kept = java.util.Arrays.copyOfRange(order, 0, n - held);
+        int[] heldOut = java.util.Arrays.copyOfRange(order, n - held, n);
+        return checked(new JobData(Nd4j.pullRows(train[0], 1, kept), Nd4j.pullRows(train[1], 1, kept),
+                Nd4j.pullRows(train[0], 1, heldOut), Nd4j.pullRows(train[1], 1, heldOut)), request);
+    }
+
+    private JobData checked(JobData data, TrainingJobRequest request) {
+        long sampleEpochs = data.x().rows() * (long) (request.epochs() == null ? 1 : request.epochs());
+        if (sampleEpochs > limits.maxSampleEpochsPerCall() * 100) {
+            throw ProblemException.limit(HttpStatus.UNPROCESSABLE_ENTITY, "epochs", "The job would process " + sampleEpochs
+                    + " sample-epochs, more than 100 × backprop.limits.max-sample-epochs-per-call.");
+        }
+        return data;
+    }
+
+    private static int[] permutation(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    private static void checkEarlyStopping(EarlyStoppingSpec earlyStopping, JobData data) {
+        if (earlyStopping != null && earlyStopping.monitorOrDefault() != EarlyStoppingSpec.Monitor.LOSS && !data.hasValidation()) {
+            throw ProblemException.invalid("earlyStopping.monitor", "monitors " + earlyStopping.monitorOrDefault()
+                    + ", which needs validation; add validation or monitor loss");
+        }
+    }
+}
