@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A dense network with sigmoid or tanh hidden layers, an identity or sigmoid output and the
+ * A dense network with sigmoid, tanh or ReLU hidden layers, an identity or sigmoid output and the
  * ½-squared-error loss, in plain loops. Parameters are held as flat arrays in the order
  * W₁ (row-major [units][fanIn]), b₁, W₂, b₂, …
  */
@@ -89,6 +89,7 @@ public final class ReferenceNetwork {
         return switch (activation) {
             case "sigmoid" -> 1 / (1 + Math.exp(-z));
             case "tanh" -> Math.tanh(z);
+            case "relu" -> Math.max(z, 0);
             default -> z;
         };
     }
@@ -98,6 +99,7 @@ public final class ReferenceNetwork {
         return switch (activation) {
             case "sigmoid" -> a * (1 - a);
             case "tanh" -> 1 - a * a;
+            case "relu" -> a > 0 ? 1 : 0;
             default -> 1;
         };
     }
