@@ -1,0 +1,72 @@
+"""Assembles the benchmark's pieces (JMH, PyTorch, HTTP, memory) into one table and results.json."""
+import json
+import statistics
+import sys
+from pathlib import Path
+
+OUT = Path(sys.argv[1])
+WEIGHTS = 784 * 256 + 256 * 128 + 128 * 10
+SGEMM_FLOP_PER_SAMPLE = 2 * WEIGHTS * 2 + 2 * (256 * 128 + 128 * 10)   # forward, ∂W, and δ·W below the first layer
+
+
+def spread(values):
+    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+
+
+def fmt(s, digits=0, scale=1.0):
+    return " / ".join(f"{v * scale:,.{digits}f}" for v in (s["min"], s["median"], s["max"]))
+
+
+def millis(text):
+    number = float(text.rstrip("umsµ"))
+    return number / 1000 if text.endswith("us") else number * 1000 if text.endswith("s") and not text.endswith("ms") else number
+
+
+jmh = {}
+for entry in json.loads((OUT / "jmh.json").read_text()):
+    name = entry["benchmark"].rsplit(".", 1)[1]
+    raw = [v for fork in entry["primaryMetric"]["rawData"] for v in fork]
+    jmh[(name, int(entry["params"]["batch"]))] = raw
+torch = json.loads((OUT / "torch.json").read_text())
+train10000 = [float(line) for line in (OUT / "train10000.txt").read_text().split()]
+wrk = {}
+for line in (OUT / "wrk.txt").read_text().splitlines():
+    target, c, rps, p50, p99 = line.split()
+    wrk.setdefault((target, int(c)), []).append((float(rps), millis(p50), millis(p99)))
+memory = json.loads((OUT / "memory.json").read_text())
+
+results = {"training": {}, "mazur": {}, "http": {}, "memory": {}}
+rows = ["| figure | service (min / median / max) | baseline | ratio (median) |", "|---|---|---|---|"]
+for batch in (32, 128, 512):
+    step_us = jmh[("mlpStep", batch)]
+    samples = spread([batch / (t * 1e-6) for t in step_us])
+    gflops = spread([6 * WEIGHTS * batch / (t * 1e-6) / 1e9 for t in step_us])
+    peak = spread([SGEMM_FLOP_PER_SAMPLE * batch / (t * 1e-6) / 1e9 for t in jmh[("sgemmOfStep", batch)]])
+    best = torch["mlp"][str(batch)]
+    ratio = samples["median"] / best["best"]["median"]
+    share = gflops["median"] / peak["median"]
+    results["training"][batch] = {"samplesPerSecond": samples, "gflops": gflops, "sgemmPeakGflops": peak,
+                                  "shareOfPeak": share, "torch": best, "ratioToTorch": ratio}
+    rows.append(f"| training, batch {batch}: samples/s | {fmt(samples)} | PyTorch {best['bestThreads']} thread(s): "
+                f"{fmt(best['best'])} | {ratio:.2f} × |")
+    rows.append(f"| training, batch {batch}: GFLOP/s (6 × weights × samples) | {fmt(gflops, 1)} | sgemm of the same step: "
+                f"{fmt(peak, 1)} GFLOP/s | {share * 100:.0f} % of peak |")
+mazur = spread(jmh[("mazurStep", 32)])
+torch_mazur = torch["mazur"]["stepMicros"]
+results["mazur"] = {"stepMicros": mazur, "torchStepMicros": torch_mazur, "trainCall10000Seconds": spread(train10000)}
+rows.append(f"| 2-2-2 step, in process: µs | {fmt(mazur, 1)} | PyTorch: {fmt(torch_mazur, 1)} µs | "
+            f"{torch_mazur['median'] / mazur['median']:.2f} × as fast |")
+rows.append(f"| 2-2-2, 10,000-step train call over HTTP: s | {fmt(spread(train10000), 3)} | target < 1 s | |")
+for c in (1, 16, 64):
+    predict, noop = wrk[("predict", c)], wrk[("noop", c)]
+    rps, base = spread([r[0] for r in predict]), spread([r[0] for r in noop])
+    p50, p99 = spread([r[1] for r in predict]), spread([r[2] for r in predict])
+    results["http"][c] = {"predictRps": rps, "noopRps": base, "p50Millis": p50, "p99Millis": p99}
+    rows.append(f"| predict 784-128-10, 1 sample, concurrency {c}: req/s | {fmt(rps)} (p50 {p50['median']:.2f} ms, "
+                f"p99 {p99['median']:.2f} ms) | no-op (/actuator/health/ping): {fmt(base)} | {rps['median'] / base['median']:.2f} × |")
+per_network = (memory["rssAfter"] - memory["rssBefore"]) / memory["networks"]
+results["memory"] = {"rssBefore": memory["rssBefore"], "rssAfter": memory["rssAfter"], "rssPerNetwork": per_network}
+rows.append(f"| memory: RSS with 1,000 2-2-2 networks held | {memory['rssAfter'] / 2**20:,.0f} MiB "
+            f"({per_network / 1024:,.1f} KiB per network) | before: {memory['rssBefore'] / 2**20:,.0f} MiB | |")
+(OUT / "results.json").write_text(json.dumps(results, indent=2))
+print("\n".join(rows))

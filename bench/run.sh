@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The benchmark: engine training throughput (JMH) next to the same loop in PyTorch, the sgemm
+# ceiling of the same run, the 2-2-2 worked example in-process and over HTTP, single-sample
+# predict over HTTP (wrk) next to a no-op endpoint, and memory per network. Prints a table of
+# min / median / max over repetitions and writes target/bench/results.json.
+# Installs what it needs from Debian's packages where missing (as root). Takes about 10 minutes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+REPS=${REPS:-5}
+OUT=target/bench
+PORT=${PORT:-18090}
+URL=http://localhost:$PORT
+PY=/usr/bin/python3
+mkdir -p "$OUT"
+
+missing=()
+[ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing+=(dataset-fashion-mnist)
+$PY -c 'import torch' 2>/dev/null || missing+=(python3-torch)
+# Debian's torch calls the system BLAS: OpenBLAS, not the slow reference BLAS, gives PyTorch its best footing.
+dpkg -s libopenblas0-pthread >/dev/null 2>&1 || missing+=(libopenblas0-pthread)
+for tool in wrk jq curl; do command -v $tool >/dev/null || missing+=($tool); done
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" -eq 0 ] || { echo "install first: apt-get install ${missing[*]}" >&2; exit 1; }
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+fi
+
+# REUSE=1 keeps the engine and PyTorch figures of the last run and measures the rest again.
+if [ -z "${REUSE:-}" ] || [ ! -s "$OUT/jmh.json" ] || [ ! -s "$OUT/torch.json" ]; then
+  echo "1/4 engine (JMH)…"
+  ./mvnw -q -B -Pbench test-compile exec:exec \
+    -Dbench.args="EngineBenchmark -f 1 -wi 3 -i $REPS -w 1s -r 2s -rf json -rff $OUT/jmh.json" >"$OUT/jmh.log"
+  echo "2/4 PyTorch…"
+  $PY bench/torch_mlp.py 1,2 "$REPS" >"$OUT/torch.json"
+fi
+
+echo "3/4 HTTP…"
+./mvnw -q -B package -DskipTests
+OMP_NUM_THREADS=1 java -jar target/backprop-service.jar --server.port="$PORT" --backprop.limits.max-networks=2000 \
+  >"$OUT/service.log" 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+post() { curl -fsS -X POST "$URL$1" -H 'Content-Type: application/json' -d "$2"; }
+mazur='{ "inputs": 2, "dtype": "float64", "optimizer": { "type": "sgd", "learningRate": 0.5 },
+  "layers": [ { "units": 2, "activation": "sigmoid", "weights": [[0.15, 0.20], [0.25, 0.30]], "biases": [0.35, 0.35] },
+              { "units": 2, "activation": "sigmoid", "weights": [[0.40, 0.45], [0.50, 0.55]], "biases": [0.60, 0.60] } ] }'
+: >"$OUT/train10000.txt"
+for _ in $(seq 0 "$REPS"); do
+  id=$(post /networks "$mazur" | jq -r .id)
+  curl -fsS -o /dev/null -w '%{time_total}\n' -X POST "$URL/networks/$id/train" -H 'Content-Type: application/json' \
+    -d '{ "inputs": [[0.05, 0.10]], "targets": [[0.01, 0.99]], "epochs": 10000 }' >>"$OUT/train10000.txt"
+done
+sed -i 1d "$OUT/train10000.txt"   # the first call warms the JIT up
+
+predictor=$(post /networks '{ "inputs": 784, "init": { "seed": 1 },
+  "layers": [ { "units": 128, "activation": "relu" }, { "units": 10, "activation": "softmax" } ], "loss": "cross_entropy" }' | jq -r .id)
+$PY - "$OUT/predict.lua" <<'LUA'
+import random, sys
+random.seed(1)
+row = ", ".join(f"{random.random():.4f}" for _ in range(784))
+open(sys.argv[1], "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                             f'wrk.body = \'{{"inputs": [[{row}]]}}\'\n')
+LUA
+: >"$OUT/wrk.txt"
+for c in 1 16 64; do
+  threads=$(( c < 2 ? 1 : 2 ))
+  for _ in $(seq 1 "$REPS"); do
+    for target in predict noop; do
+      if [ $target = predict ]; then
+        wrk -t$threads -c$c -d5s --latency -s "$OUT/predict.lua" "$URL/networks/$predictor/predict" >"$OUT/wrk-run.txt"
+      else
+        wrk -t$threads -c$c -d5s --latency "$URL/actuator/health/ping" >"$OUT/wrk-run.txt"
+      fi
+      echo "$target $c $(grep Requests/sec "$OUT/wrk-run.txt" | awk '{print $2}') $(awk '$1=="50%"{print $2}' "$OUT/wrk-run.txt") $(awk '$1=="99%"{print $2}' "$OUT/wrk-run.txt")" >>"$OUT/wrk.txt"
+    done
+  done
+done
+
+rss() { awk '/VmRSS/{print $2 * 1024}' "/proc/$service/status"; }
+before=$(rss)
+for _ in $(seq 1 1000); do post /networks "$mazur" >/dev/null; done
+after=$(rss)
+echo "{\"rssBefore\": $before, \"rssAfter\": $after, \"networks\": 1000}" >"$OUT/memory.json"
+
+echo "4/4 report"
+$PY bench/report.py "$OUT"

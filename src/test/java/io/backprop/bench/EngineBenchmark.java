@@ -1,0 +1,138 @@
+package io.backprop.bench;
+
+import io.backprop.engine.Activation;
+import io.backprop.engine.DenseLayer;
+import io.backprop.engine.InitScheme;
+import io.backprop.engine.InitSettings;
+import io.backprop.engine.Initializer;
+import io.backprop.engine.Loss;
+import io.backprop.engine.Matrices;
+import io.backprop.engine.Network;
+import io.backprop.engine.Precision;
+import io.backprop.engine.Workspace;
+import io.backprop.engine.optim.Regimen;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The engine's hot path: one SGD training step of 784-256-128-10 (ReLU, softmax, cross-entropy,
+ * float32) on Fashion-MNIST images at several batch sizes; the sgemm calls of that step alone, as
+ * the BLAS ceiling of the same run; and one step of the 2-2-2 worked example (float64).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class EngineBenchmark {
+
+    static final int[] SIZES = {784, 256, 128, 10};
+
+    @Param({"32", "128", "512"})
+    public int batch;
+
+    private Network network;
+    private Workspace workspace;
+    private Regimen regimen;
+    private INDArray x;
+    private INDArray y;
+    private INDArray[] gemmA;
+    private INDArray[] gemmB;
+    private INDArray[] gemmC;
+    private Network mazur;
+    private Workspace mazurWorkspace;
+    private Regimen mazurRegimen;
+    private INDArray mazurX;
+    private INDArray mazurY;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        if (System.getProperty("blasThreads") != null) {
+            Nd4j.factory().blas().setMaxThreads(Integer.getInteger("blasThreads"));
+        }
+        Initializer initializer = new Initializer(new InitSettings(InitScheme.HE_UNIFORM, 1, 0, 1, 1));
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int l = 1; l < SIZES.length; l++) {
+            Activation activation = l == SIZES.length - 1 ? Activation.SOFTMAX : Activation.RELU;
+            layers.add(new DenseLayer(initializer.weights(l - 1, SIZES[l], SIZES[l - 1], Precision.FLOAT32),
+                    initializer.biases(SIZES[l], Precision.FLOAT32), activation));
+        }
+        network = new Network(SIZES[0], layers, Loss.CROSS_ENTROPY, Precision.FLOAT32);
+        workspace = network.workspace(batch);
+        regimen = Regimen.sgd(0.01);
+        INDArray[] data = FashionMnist.firstRows(batch);
+        x = data[0];
+        y = data[1];
+        gemmA = new INDArray[9];
+        gemmB = new INDArray[9];
+        gemmC = new INDArray[9];
+        for (int l = 0; l < 3; l++) {
+            int in = SIZES[l];
+            int out = SIZES[l + 1];
+            INDArray w = Nd4j.rand(DataType.FLOAT, out, in);
+            INDArray a = Nd4j.rand(DataType.FLOAT, batch, in);
+            INDArray d = Nd4j.rand(DataType.FLOAT, batch, out);
+            setGemm(3 * l, a, w, Nd4j.create(DataType.FLOAT, batch, out));          // z = a · Wᵀ
+            setGemm(3 * l + 1, d, a, Nd4j.create(DataType.FLOAT, out, in));         // ∂W = δᵀ · a
+            setGemm(3 * l + 2, d, w, Nd4j.create(DataType.FLOAT, batch, in));       // δ · W
+        }
+        mazur = new Network(2, List.of(
+                new DenseLayer(Matrices.fromRows(new double[][] {{0.15, 0.20}, {0.25, 0.30}}, Precision.FLOAT64),
+                        Matrices.rowVector(new double[] {0.35, 0.35}, Precision.FLOAT64), Activation.SIGMOID),
+                new DenseLayer(Matrices.fromRows(new double[][] {{0.40, 0.45}, {0.50, 0.55}}, Precision.FLOAT64),
+                        Matrices.rowVector(new double[] {0.60, 0.60}, Precision.FLOAT64), Activation.SIGMOID)),
+                Loss.MSE, Precision.FLOAT64);
+        mazurWorkspace = mazur.workspace(1);
+        mazurRegimen = Regimen.sgd(0.5);
+        mazurX = Matrices.fromRows(new double[][] {{0.05, 0.10}}, Precision.FLOAT64);
+        mazurY = Matrices.fromRows(new double[][] {{0.01, 0.99}}, Precision.FLOAT64);
+    }
+
+    private void setGemm(int i, INDArray a, INDArray b, INDArray c) {
+        gemmA[i] = a;
+        gemmB[i] = b;
+        gemmC[i] = c;
+    }
+
+    /** One SGD step of 784-256-128-10 on {@code batch} images. */
+    @Benchmark
+    public double mlpStep() {
+        network.forward(x, workspace);
+        double loss = network.backward(x, y, workspace);
+        regimen.step(workspace.parameters(), loss);
+        return loss;
+    }
+
+    /** The step's nine matrix products alone, with the same shapes and transpose flags: the BLAS ceiling. */
+    @Benchmark
+    public INDArray sgemmOfStep() {
+        for (int l = 0; l < 3; l++) {
+            Nd4j.gemm(gemmA[3 * l], gemmB[3 * l], gemmC[3 * l], false, true, 1.0, 0.0);
+            Nd4j.gemm(gemmA[3 * l + 1], gemmB[3 * l + 1], gemmC[3 * l + 1], true, false, 1.0, 0.0);
+            if (l > 0) {
+                Nd4j.gemm(gemmA[3 * l + 2], gemmB[3 * l + 2], gemmC[3 * l + 2], false, false, 1.0, 0.0);
+            }
+        }
+        return gemmC[0];
+    }
+
+    /** One step of the 2-2-2 worked example (independent of {@code batch}). */
+    @Benchmark
+    public double mazurStep() {
+        mazur.forward(mazurX, mazurWorkspace);
+        double loss = mazur.backward(mazurX, mazurY, mazurWorkspace);
+        mazurRegimen.step(mazurWorkspace.parameters(), loss);
+        return loss;
+    }
+}
