@@ -54,21 +54,21 @@ class DatasetController {
         return ResponseEntity.created(URI.create("/datasets/" + created.id())).body(created);
     }
 
-    @Operation(summary = "List data sets")
+    @Operation(summary = "List data sets", description = "Every data set held, oldest first.")
     @ProblemResponses({500})
     @GetMapping
     List<DatasetDescription> list() {
         return service.list();
     }
 
-    @Operation(summary = "Describe a data set")
+    @Operation(summary = "Describe a data set", description = "Shape, class counts, bytes held, scale and standardisation.")
     @ProblemResponses({404, 500})
     @GetMapping("/{id}")
     DatasetDescription describe(@Parameter(description = ID) @PathVariable String id) {
         return service.describe(id);
     }
 
-    @Operation(summary = "Delete a data set")
+    @Operation(summary = "Delete a data set", description = "Frees its memory; jobs already running on it keep their copy.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ProblemResponses({404, 500})
     @DeleteMapping("/{id}")

@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Positive;
 record GradientCheckRequest(
         @Schema(example = "[[0.05, 0.1]]", requiredMode = Schema.RequiredMode.REQUIRED) @NotEmpty double[][] inputs,
         @Schema(example = "[[0.01, 0.99]]", requiredMode = Schema.RequiredMode.REQUIRED) @NotEmpty double[][] targets,
-        @Schema(description = "Step ε of (L(p + ε) − L(p − ε)) / 2ε, in (0, 1].", defaultValue = "1e-6")
+        @Schema(description = "Step ε of (L(p + ε) − L(p − ε)) / 2ε, in (0, 1]; default 1e-6.")
         @Finite @Positive @DecimalMax("1") Double epsilon) implements LabelledBatch {
 }

@@ -68,7 +68,7 @@ class NetworkController {
     }
 
     @Tag(name = "networks")
-    @Operation(summary = "Delete a network")
+    @Operation(summary = "Delete a network", description = "Forgets the network, its optimizer state and history.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
     @ProblemResponses({404, 500})
     @DeleteMapping("/{id}")

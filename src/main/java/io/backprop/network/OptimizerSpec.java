@@ -35,15 +35,15 @@ public record OptimizerSpec(
         Boolean nesterov,
         @Schema(description = "L2 penalty wd (adamw: decoupled decay). Default 0, adamw 0.01.")
         @Finite @PositiveOrZero Double weightDecay,
-        @Schema(description = "adam, adamw: β₁ in [0, 1).", defaultValue = "0.9")
+        @Schema(description = "adam, adamw: β₁ in [0, 1); default 0.9.")
         @Finite @PositiveOrZero @DecimalMax(value = "1", inclusive = false) Double beta1,
-        @Schema(description = "adam, adamw: β₂ in [0, 1).", defaultValue = "0.999")
+        @Schema(description = "adam, adamw: β₂ in [0, 1); default 0.999.")
         @Finite @PositiveOrZero @DecimalMax(value = "1", inclusive = false) Double beta2,
         @Schema(description = "adam, adamw, rmsprop: 1e-8; adagrad: 1e-10.")
         @Finite @PositiveOrZero Double epsilon,
         @Schema(description = "adam, adamw: AMSGrad (running maximum of the second moment).", defaultValue = "false")
         Boolean amsgrad,
-        @Schema(description = "rmsprop: smoothing constant α.", defaultValue = "0.99")
+        @Schema(description = "rmsprop: smoothing constant α; default 0.99.")
         @Finite @PositiveOrZero Double alpha,
         @Schema(description = "rmsprop: normalise by the centered second moment.", defaultValue = "false")
         Boolean centered,

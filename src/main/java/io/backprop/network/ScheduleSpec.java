@@ -43,11 +43,11 @@ public record ScheduleSpec(
         @Positive Long tMax,
         @Schema(description = "cosine: lowest rate.", defaultValue = "0")
         @Finite @PositiveOrZero Double etaMin,
-        @Schema(description = "plateau: multiplier of the rate, below 1.", defaultValue = "0.1")
+        @Schema(description = "plateau: multiplier of the rate, below 1; default 0.1.")
         @Finite @Positive @DecimalMax(value = "1", inclusive = false) Double factor,
         @Schema(description = "plateau: epochs without improvement before a decay.", defaultValue = "10")
         @PositiveOrZero Long patience,
-        @Schema(description = "plateau: relative improvement that counts.", defaultValue = "1e-4")
+        @Schema(description = "plateau: relative improvement that counts; default 1e-4.")
         @Finite @PositiveOrZero Double threshold,
         @Schema(description = "plateau: epochs after a decay before bad epochs count again.", defaultValue = "0")
         @PositiveOrZero Long cooldown,

@@ -3,6 +3,7 @@ package io.backprop.web;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
 
                         Errors are RFC 9457 problem details (`application/problem+json`) with an `errors` list naming \
                         the JSON path of every invalid field. A rejected request changes nothing.""",
-                license = @License(name = "Apache-2.0")),
+                license = @License(name = "Apache-2.0"),
+                contact = @Contact(name = "Backprop Service maintainers")),
         tags = {
             @Tag(name = "networks", description = "Define, inspect and delete networks; read and replace their parameters"),
             @Tag(name = "training", description = "Train, explain one backpropagation step, check gradients"),

@@ -14,6 +14,6 @@ record ProblemSchema(
         @Schema(description = "The HTTP status.", example = "400", requiredMode = Schema.RequiredMode.REQUIRED) int status,
         @Schema(description = "What happened and what to change.", example = "layers[1].weights has 3 rows, expected 2 (units)",
                 requiredMode = Schema.RequiredMode.REQUIRED) String detail,
-        @Schema(description = "The request path.", example = "/networks") URI instance,
+        @Schema(description = "The request path.", format = "uri-reference", example = "/networks") URI instance,
         @Schema(description = "For invalid fields: each field's JSON path and what is wrong with it.") List<FieldProblem> errors) {
 }
