@@ -21,7 +21,7 @@ command -v curl >/dev/null || need_apt curl
 started=""
 if ! curl -fs "$URL/actuator/health" >/dev/null 2>&1; then
   ./mvnw -q -B package -DskipTests
-  OMP_NUM_THREADS=1 java -jar target/backprop-service.jar >/tmp/backprop-fashion-mnist.log 2>&1 &
+  OMP_NUM_THREADS=1 java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -jar target/backprop-service.jar >/tmp/backprop-fashion-mnist.log 2>&1 &
   started=$!
   trap '[ -n "$started" ] && kill "$started"' EXIT
   for _ in $(seq 1 120); do curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break; sleep 1; done

@@ -36,7 +36,7 @@ fi
 
 echo "3/4 HTTP…"
 ./mvnw -q -B package -DskipTests
-OMP_NUM_THREADS=1 java -jar target/backprop-service.jar --server.port="$PORT" --backprop.limits.max-networks=2000 \
+OMP_NUM_THREADS=1 java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -jar target/backprop-service.jar --server.port="$PORT" --backprop.limits.max-networks=2000 \
   >"$OUT/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT

@@ -1,6 +1,7 @@
 package io.backprop.engine;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -13,11 +14,13 @@ public final class DenseLayer {
 
     private final INDArray weights;
     private final INDArray biases;
+    private final INDArray biasVector;
     private final Activation activation;
 
     public DenseLayer(INDArray weights, INDArray biases, Activation activation) {
         this.weights = weights;
         this.biases = biases;
+        this.biasVector = biases == null ? null : biases.reshape(biases.length());
         this.activation = activation;
     }
 
@@ -52,9 +55,11 @@ public final class DenseLayer {
 
     /** Writes z = aPrev · Wᵀ + b and a = f(z), both [m, units]. */
     public void forward(INDArray aPrev, INDArray z, INDArray a) {
-        Nd4j.gemm(aPrev, weights, z, false, true, 1.0, 0.0); // z = aPrev · Wᵀ
         if (hasBias()) {
-            z.addiRowVector(biases);                         // z += b
+            Nd4j.exec(DynamicCustomOp.builder("xw_plus_b").addInputs(aPrev, weights, biasVector).addOutputs(z)
+                    .addIntegerArguments(1).build());            // z = aPrev · Wᵀ + b in one call (W transposed)
+        } else {
+            Nd4j.gemm(aPrev, weights, z, false, true, 1.0, 0.0); // z = aPrev · Wᵀ
         }
         activation.forward(z, a);
     }
