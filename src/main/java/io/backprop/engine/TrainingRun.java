@@ -50,10 +50,7 @@ public final class TrainingRun {
         this.n = (int) x.rows();
         this.batchSize = Math.min(plan.batchSize(), n);
         this.random = new SplittableRandom(plan.seed());
-        this.order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        this.order = Permutations.identity(n);
         this.xEpoch = plan.shuffle() ? x.ulike() : x;
         this.yEpoch = plan.shuffle() ? y.ulike() : y;
         this.lossHistory = new double[plan.epochs()];
@@ -146,12 +143,7 @@ public final class TrainingRun {
         normSum = 0;
         batches = 0;
         if (plan.shuffle()) {
-            for (int i = order.length - 1; i > 0; i--) {   // Fisher–Yates
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            Permutations.shuffle(order, random);
             Nd4j.pullRows(x, xEpoch, 1, order);
             Nd4j.pullRows(y, yEpoch, 1, order);
         }

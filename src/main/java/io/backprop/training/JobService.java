@@ -4,6 +4,7 @@ import io.backprop.config.JobSettings;
 import io.backprop.config.Limits;
 import io.backprop.datasets.Dataset;
 import io.backprop.datasets.DatasetRegistry;
+import io.backprop.engine.Permutations;
 import io.backprop.engine.TrainingPlan;
 import io.backprop.network.JobHandle;
 import io.backprop.network.NetworkJobs;
@@ -12,7 +13,6 @@ import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -151,7 +151,7 @@ class JobService {
                     + " rows; at least one row must be held out and one kept for training");
         }
         long seed = request.validation().seed() == null ? ThreadLocalRandom.current().nextLong() : request.validation().seed();
-        int[] order = permutation(n, seed);
+        int[] order = Permutations.random(n, seed);
         int[] kept = java.util.Arrays.copyOfRange(order, 0, n - held);
         int[] heldOut = java.util.Arrays.copyOfRange(order, n - held, n);
         return checked(new JobData(Nd4j.pullRows(train[0], 1, kept), Nd4j.pullRows(train[1], 1, kept),
@@ -165,21 +165,6 @@ class JobService {
                     + " sample-epochs, more than 100 × backprop.limits.max-sample-epochs-per-call.");
         }
         return data;
-    }
-
-    private static int[] permutation(int n, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     private static void checkEarlyStopping(EarlyStoppingSpec earlyStopping, JobData data) {

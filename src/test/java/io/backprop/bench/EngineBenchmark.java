@@ -2,16 +2,12 @@ package io.backprop.bench;
 
 import io.backprop.engine.Activation;
 import io.backprop.engine.DenseLayer;
-import io.backprop.engine.InitScheme;
-import io.backprop.engine.InitSettings;
-import io.backprop.engine.Initializer;
 import io.backprop.engine.Loss;
 import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
 import io.backprop.engine.Precision;
 import io.backprop.engine.Workspace;
 import io.backprop.engine.optim.Regimen;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -37,8 +33,6 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EngineBenchmark {
 
-    static final int[] SIZES = {784, 256, 128, 10};
-
     @Param({"32", "128", "512"})
     public int batch;
 
@@ -61,14 +55,7 @@ public class EngineBenchmark {
         if (System.getProperty("blasThreads") != null) {
             Nd4j.factory().blas().setMaxThreads(Integer.getInteger("blasThreads"));
         }
-        Initializer initializer = new Initializer(new InitSettings(InitScheme.HE_UNIFORM, 1, 0, 1, 1));
-        List<DenseLayer> layers = new ArrayList<>();
-        for (int l = 1; l < SIZES.length; l++) {
-            Activation activation = l == SIZES.length - 1 ? Activation.SOFTMAX : Activation.RELU;
-            layers.add(new DenseLayer(initializer.weights(l - 1, SIZES[l], SIZES[l - 1], Precision.FLOAT32),
-                    initializer.biases(SIZES[l], Precision.FLOAT32), activation));
-        }
-        network = new Network(SIZES[0], layers, Loss.CROSS_ENTROPY, Precision.FLOAT32);
+        network = Mlp.create();
         workspace = network.workspace(batch);
         regimen = Regimen.sgd(0.01);
         INDArray[] data = FashionMnist.firstRows(batch);
@@ -78,8 +65,8 @@ public class EngineBenchmark {
         gemmB = new INDArray[9];
         gemmC = new INDArray[9];
         for (int l = 0; l < 3; l++) {
-            int in = SIZES[l];
-            int out = SIZES[l + 1];
+            int in = Mlp.SIZES[l];
+            int out = Mlp.SIZES[l + 1];
             INDArray w = Nd4j.rand(DataType.FLOAT, out, in);
             INDArray a = Nd4j.rand(DataType.FLOAT, batch, in);
             INDArray d = Nd4j.rand(DataType.FLOAT, batch, out);
