@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SoftmaxBp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
 import org.nd4j.linalg.factory.Nd4j;
@@ -60,7 +60,8 @@ public enum Activation {
 
         @Override
         public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
-            Nd4j.exec(new ThresholdReluBp(z, dLda, delta, 0.0)); // δ = z > 0 ? ∂L/∂a : 0
+            Nd4j.exec(new Step(z, delta, 0.0));      // delta = z > 0 ? 1 : 0
+            Nd4j.exec(new MulOp(delta, dLda, delta)); // δ = (z > 0 ? 1 : 0) ⊙ ∂L/∂a
         }
     },
     LEAKY_RELU {
