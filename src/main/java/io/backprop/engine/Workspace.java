@@ -14,7 +14,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Workspace {
 
-    final int m;
     final INDArray ones;
     final INDArray[] z;
     final INDArray[] a;
@@ -29,7 +28,6 @@ public final class Workspace {
         List<DenseLayer> layers = network.layers();
         int count = layers.size();
         var type = network.precision().dataType();
-        this.m = m;
         this.ones = Nd4j.ones(type, m, 1);
         this.z = new INDArray[count];
         this.a = new INDArray[count];
@@ -53,10 +51,6 @@ public final class Workspace {
         }
         this.lossScratch = Nd4j.create(type, m, layers.get(count - 1).units());
         this.parameters = Collections.unmodifiableList(parameters);
-    }
-
-    public int rows() {
-        return m;
     }
 
     /** The network's parameters paired with this workspace's gradients, in layer order (W, then b). */

@@ -88,10 +88,6 @@ public final class JobHandle {
         });
     }
 
-    public String jobId() {
-        return jobId;
-    }
-
     public void release() {
         session.release(jobId);
     }
