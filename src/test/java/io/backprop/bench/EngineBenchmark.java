@@ -1,6 +1,7 @@
 package io.backprop.bench;
 
 import io.backprop.engine.Activation;
+import io.backprop.engine.BlasThreads;
 import io.backprop.engine.DenseLayer;
 import io.backprop.engine.Loss;
 import io.backprop.engine.Matrices;
@@ -25,13 +26,18 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The engine's hot path: one SGD training step of 784-256-128-10 (ReLU, softmax, cross-entropy,
- * float32) on Fashion-MNIST images at several batch sizes; the sgemm calls of that step alone, as
- * the BLAS ceiling of the same run; and one step of the 2-2-2 worked example (float64).
+ * float32) on Fashion-MNIST images at several batch sizes; the sgemm calls of that step alone; the
+ * peak of sgemm on large square matrices, as the BLAS ceiling of the same run; and one step of the
+ * 2-2-2 worked example (float64). Matrix products use one BLAS thread per core, as in the service,
+ * unless {@code -DblasThreads} says otherwise.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EngineBenchmark {
+
+    /** The side of the square matrices of {@link #sgemmPeak}. */
+    public static final int PEAK_SIZE = 1024;
 
     @Param({"32", "128", "512"})
     public int batch;
@@ -44,6 +50,9 @@ public class EngineBenchmark {
     private INDArray[] gemmA;
     private INDArray[] gemmB;
     private INDArray[] gemmC;
+    private INDArray squareA;
+    private INDArray squareB;
+    private INDArray squareC;
     private Network mazur;
     private Workspace mazurWorkspace;
     private Regimen mazurRegimen;
@@ -52,9 +61,7 @@ public class EngineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        if (System.getProperty("blasThreads") != null) {
-            Nd4j.factory().blas().setMaxThreads(Integer.getInteger("blasThreads"));
-        }
+        BlasThreads.use(Integer.getInteger("blasThreads", Runtime.getRuntime().availableProcessors()));
         network = Mlp.create();
         workspace = network.workspace(batch);
         regimen = Regimen.sgd(0.01);
@@ -74,6 +81,9 @@ public class EngineBenchmark {
             setGemm(3 * l + 1, d, a, Nd4j.create(DataType.FLOAT, out, in));         // ∂W = δᵀ · a
             setGemm(3 * l + 2, d, w, Nd4j.create(DataType.FLOAT, batch, in));       // δ · W
         }
+        squareA = Nd4j.rand(DataType.FLOAT, PEAK_SIZE, PEAK_SIZE);
+        squareB = Nd4j.rand(DataType.FLOAT, PEAK_SIZE, PEAK_SIZE);
+        squareC = Nd4j.create(DataType.FLOAT, PEAK_SIZE, PEAK_SIZE);
         mazur = new Network(2, List.of(
                 new DenseLayer(Matrices.fromRows(new double[][] {{0.15, 0.20}, {0.25, 0.30}}, Precision.FLOAT64),
                         Matrices.rowVector(new double[] {0.35, 0.35}, Precision.FLOAT64), Activation.SIGMOID),
@@ -112,6 +122,13 @@ public class EngineBenchmark {
             }
         }
         return gemmC[0];
+    }
+
+    /** C = A · Bᵀ for square float32 matrices of {@link #PEAK_SIZE}: the sgemm peak (independent of {@code batch}). */
+    @Benchmark
+    public INDArray sgemmPeak() {
+        Nd4j.gemm(squareA, squareB, squareC, false, true, 1.0, 0.0);
+        return squareC;
     }
 
     /** One step of the 2-2-2 worked example (independent of {@code batch}). */
