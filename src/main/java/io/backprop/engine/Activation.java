@@ -16,74 +16,75 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The activation functions a = f(z): each writes its forward value and its backward
  * node error δ = ∂L/∂a ⊙ f′(z) (for softmax the Jacobian-vector product) into given arrays,
- * one ND4J call each. All arrays are [m, units]; only the output argument is modified.
+ * in one or two ND4J calls, or in {@link JavaKernels} when the arrays are tiny. All arrays are
+ * [m, units]; only the output argument is modified.
  */
 public enum Activation {
     IDENTITY {
         @Override
-        public void forward(INDArray z, INDArray a) {
+        void forwardNative(INDArray z, INDArray a) {
             a.assign(z);
         }
 
         @Override
-        public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
+        void backwardNative(INDArray z, INDArray dLda, INDArray delta) {
             delta.assign(dLda);
         }
     },
     SIGMOID {
         @Override
-        public void forward(INDArray z, INDArray a) {
+        void forwardNative(INDArray z, INDArray a) {
             Nd4j.exec(new Sigmoid(z, a));
         }
 
         @Override
-        public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
+        void backwardNative(INDArray z, INDArray dLda, INDArray delta) {
             Nd4j.exec(new SigmoidDerivative(z, dLda, delta)); // δ = ∂L/∂a ⊙ σ(z)(1 − σ(z))
         }
     },
     TANH {
         @Override
-        public void forward(INDArray z, INDArray a) {
+        void forwardNative(INDArray z, INDArray a) {
             Nd4j.exec(new Tanh(z, a));
         }
 
         @Override
-        public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
+        void backwardNative(INDArray z, INDArray dLda, INDArray delta) {
             Nd4j.exec(new TanhDerivative(z, dLda, delta)); // δ = ∂L/∂a ⊙ (1 − tanh²(z))
         }
     },
     RELU {
         @Override
-        public void forward(INDArray z, INDArray a) {
+        void forwardNative(INDArray z, INDArray a) {
             Nd4j.exec(new RectifiedLinear(z, a, 0.0));
         }
 
         @Override
-        public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
+        void backwardNative(INDArray z, INDArray dLda, INDArray delta) {
             Nd4j.exec(new Step(z, delta, 0.0));      // delta = z > 0 ? 1 : 0
             Nd4j.exec(new MulOp(delta, dLda, delta)); // δ = (z > 0 ? 1 : 0) ⊙ ∂L/∂a
         }
     },
     LEAKY_RELU {
         @Override
-        public void forward(INDArray z, INDArray a) {
+        void forwardNative(INDArray z, INDArray a) {
             Nd4j.exec(new LeakyReLU(z, a, LEAKY_SLOPE));
         }
 
         @Override
-        public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
+        void backwardNative(INDArray z, INDArray dLda, INDArray delta) {
             Nd4j.exec(new Step(z, delta, 0.0));                          // delta = z > 0 ? 1 : 0
             delta.muli(1 - LEAKY_SLOPE).addi(LEAKY_SLOPE).muli(dLda);  // δ = (z > 0 ? 1 : 0.01) ⊙ ∂L/∂a
         }
     },
     SOFTMAX {
         @Override
-        public void forward(INDArray z, INDArray a) {
+        void forwardNative(INDArray z, INDArray a) {
             Nd4j.exec(new SoftMax(z, a, 1));
         }
 
         @Override
-        public void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta) {
+        void backwardNative(INDArray z, INDArray dLda, INDArray delta) {
             Nd4j.exec(new SoftmaxBp(z, dLda, delta, 1)); // δ = s ⊙ (g − Σₖ gₖ sₖ), row by row
         }
     };
@@ -92,10 +93,28 @@ public enum Activation {
     public static final double LEAKY_SLOPE = 0.01;
 
     /** a = f(z); writes {@code a} only. */
-    public abstract void forward(INDArray z, INDArray a);
+    public void forward(INDArray z, INDArray a) {
+        if (JavaKernels.suit(z.length(), z, a)) {
+            JavaKernels.activate(this, z, a);
+        } else {
+            forwardNative(z, a);
+        }
+    }
 
     /** δ = ∂L/∂a ⊙ f′(z), or the Jacobian-vector product for softmax; writes {@code delta} only. */
-    public abstract void backward(INDArray z, INDArray a, INDArray dLda, INDArray delta);
+    public void backward(INDArray z, INDArray dLda, INDArray delta) {
+        if (JavaKernels.suit(z.length(), z, dLda, delta)) {
+            JavaKernels.activationBackward(this, z, dLda, delta);
+        } else {
+            backwardNative(z, dLda, delta);
+        }
+    }
+
+    /** {@link #forward} in one or two ND4J calls. */
+    abstract void forwardNative(INDArray z, INDArray a);
+
+    /** {@link #backward} in one or two ND4J calls. */
+    abstract void backwardNative(INDArray z, INDArray dLda, INDArray delta);
 
     @Override
     public String toString() {

@@ -12,7 +12,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The losses, each the batch mean L = (1/m) Σᵢ ℓᵢ of a per-sample loss, and the output node
- * errors δᵢ = ∂ℓᵢ/∂zᵢ. Cross-entropies are computed from the logits z in their fused, stable forms.
+ * errors δᵢ = ∂ℓᵢ/∂zᵢ. Cross-entropies are computed from the logits z in their fused, stable forms,
+ * in ND4J calls or, for tiny arrays, in {@link JavaKernels}.
  *
  * <p>All arrays are [m, outputs]: {@code z} and {@code a} of the output layer, targets {@code y};
  * {@code scratch} and {@code delta} are overwritten.
@@ -26,17 +27,17 @@ public enum Loss {
         }
 
         @Override
-        public double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
+        double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
             Nd4j.exec(new SubOp(a, y, scratch)); // scratch = a − y
             double norm = scratch.norm2Number().doubleValue();
             return 0.5 * norm * norm / y.rows();
         }
 
         @Override
-        public double backward(Activation output, INDArray z, INDArray a, INDArray y,
+        double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
                                INDArray scratch, INDArray delta) {
-            double loss = value(z, a, y, scratch, delta);
-            output.backward(z, a, scratch, delta); // δ = (a − y) ⊙ f′(z)
+            double loss = valueNative(z, a, y, scratch, delta);
+            output.backward(z, scratch, delta); // δ = (a − y) ⊙ f′(z)
             return loss;
         }
     },
@@ -48,15 +49,15 @@ public enum Loss {
         }
 
         @Override
-        public double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
+        double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
             logSoftmax(z, scratch, delta);
             return -scratch.muli(y).sumNumber().doubleValue() / y.rows();
         }
 
         @Override
-        public double backward(Activation output, INDArray z, INDArray a, INDArray y,
+        double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
                                INDArray scratch, INDArray delta) {
-            double loss = value(z, a, y, scratch, delta);
+            double loss = valueNative(z, a, y, scratch, delta);
             delta.assign(a).muliColumnVector(y.sum(true, 1)).subi(y); // δ = a·Σₖyₖ − y
             return loss;
         }
@@ -70,7 +71,7 @@ public enum Loss {
 
         /** Element-wise ℓ = max(z, 0) − z·y + log(1 + e^−|z|), which never overflows. */
         @Override
-        public double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
+        double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
             Nd4j.exec(new RectifiedLinear(z, scratch, 0.0)); // scratch = max(z, 0)
             Nd4j.exec(new MulOp(z, y, delta));
             scratch.subi(delta);                             // scratch −= z·y
@@ -81,9 +82,9 @@ public enum Loss {
         }
 
         @Override
-        public double backward(Activation output, INDArray z, INDArray a, INDArray y,
+        double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
                                INDArray scratch, INDArray delta) {
-            double loss = value(z, a, y, scratch, delta);
+            double loss = valueNative(z, a, y, scratch, delta);
             Nd4j.exec(new SubOp(a, y, delta)); // δ = σ(z) − y
             return loss;
         }
@@ -103,11 +104,27 @@ public enum Loss {
     public abstract boolean pairsWith(Activation output);
 
     /** The batch loss L; overwrites {@code scratch} and {@code delta}. */
-    public abstract double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta);
+    public double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
+        if (JavaKernels.suit(z.length(), z, a, y, scratch, delta)) {
+            return JavaKernels.loss(this, null, z, a, y, scratch, delta, false);
+        }
+        return valueNative(z, a, y, scratch, delta);
+    }
 
     /** Writes the output layer's per-sample δ into {@code delta} and returns the batch loss L. */
-    public abstract double backward(Activation output, INDArray z, INDArray a, INDArray y,
-                                    INDArray scratch, INDArray delta);
+    public double backward(Activation output, INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
+        if (JavaKernels.suit(z.length(), z, a, y, scratch, delta)) {
+            return JavaKernels.loss(this, output, z, a, y, scratch, delta, true);
+        }
+        return backwardNative(output, z, a, y, scratch, delta);
+    }
+
+    /** {@link #value} in ND4J calls. */
+    abstract double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta);
+
+    /** {@link #backward} in ND4J calls. */
+    abstract double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
+                                   INDArray scratch, INDArray delta);
 
     @Override
     public String toString() {

@@ -93,7 +93,7 @@ public final class Network {
             layer.gradients(ws.delta[l], aPrev, ws.ones, ws.weightGradient[l], ws.biasGradient[l]);
             if (l > 0) {
                 layer.propagate(ws.delta[l], ws.dLda[l - 1]);                                // ∂L/∂aPrev = δ · W
-                layers.get(l - 1).activation().backward(ws.z[l - 1], ws.a[l - 1], ws.dLda[l - 1], ws.delta[l - 1]);
+                layers.get(l - 1).activation().backward(ws.z[l - 1], ws.dLda[l - 1], ws.delta[l - 1]);
             }
         }
         return value;

@@ -50,9 +50,13 @@ class NumericalStabilityTest {
         INDArray ones = Matrices.fromRows(new double[][] {{1, 1, 1}}, Precision.FLOAT64);
         INDArray delta = z.ulike();
 
-        Activation.RELU.backward(z, null, ones, delta);
+        Activation.RELU.backward(z, ones, delta);
         assertThat(delta.toDoubleVector()).containsExactly(0, 0, 1);
-        Activation.LEAKY_RELU.backward(z, null, ones, delta);
+        Activation.RELU.backwardNative(z, ones, delta);
+        assertThat(delta.toDoubleVector()).containsExactly(0, 0, 1);
+        Activation.LEAKY_RELU.backward(z, ones, delta);
+        assertThat(delta.toDoubleVector()).containsExactly(0.01, 0.01, 1);
+        Activation.LEAKY_RELU.backwardNative(z, ones, delta);
         assertThat(delta.toDoubleVector()).containsExactly(0.01, 0.01, 1);
     }
 

@@ -1,5 +1,6 @@
 package io.backprop.engine.optim;
 
+import io.backprop.engine.Axpy;
 import io.backprop.engine.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The bookkeeping every optimizer shares: learning rate, step count, named state arrays per
@@ -82,7 +82,7 @@ abstract class BaseOptimizer implements Optimizer {
 
     /** y += alpha · x, in place. */
     static void axpy(double alpha, INDArray x, INDArray y) {
-        Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x, y);
+        Axpy.apply(alpha, x, y);
     }
 
     /** g += weightDecay · p (L2 penalty in the gradient, as torch.optim does). */

@@ -1,0 +1,46 @@
+package io.backprop.engine;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+
+/**
+ * Reads and writes the elements of a row-major, contiguous float32 or float64 array in its own
+ * native buffer, by flat index (row i, column j of an [m, n] array is i·n + j); nothing is copied.
+ */
+final class Elements {
+
+    private final DoubleIndexer doubles;
+    private final FloatIndexer floats;
+
+    /** The indexer of an array's data starts at the array's first element, views included. */
+    Elements(INDArray array) {
+        if (array.dataType() == DataType.DOUBLE) {
+            this.doubles = (DoubleIndexer) array.data().indexer();
+            this.floats = null;
+        } else {
+            this.doubles = null;
+            this.floats = (FloatIndexer) array.data().indexer();
+        }
+    }
+
+    /** Whether {@code array} can be reached this way: row-major, contiguous, float32 or float64. */
+    static boolean reachable(INDArray array) {
+        return (array.dataType() == DataType.DOUBLE || array.dataType() == DataType.FLOAT)
+                && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array);
+    }
+
+    double get(long i) {
+        return doubles != null ? doubles.get(i) : floats.get(i);
+    }
+
+    void set(long i, double value) {
+        if (doubles != null) {
+            doubles.put(i, value);
+        } else {
+            floats.put(i, (float) value);
+        }
+    }
+}
