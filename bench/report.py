@@ -24,11 +24,18 @@ def millis(text):
 
 
 jmh = {}
-for entry in json.loads((OUT / "jmh.json").read_text()):
-    name = entry["benchmark"].rsplit(".", 1)[1]
-    raw = [v for fork in entry["primaryMetric"]["rawData"] for v in fork]
-    jmh[(name, int(entry["params"]["batch"]))] = raw
-torch = json.loads((OUT / "torch.json").read_text())
+for path in sorted(OUT.glob("jmh-*.json")):
+    for entry in json.loads(path.read_text()):
+        name = entry["benchmark"].rsplit(".", 1)[1]
+        raw = [v for fork in entry["primaryMetric"]["rawData"] for v in fork]
+        jmh.setdefault((name, int(entry["params"]["batch"])), []).extend(raw)
+torch_runs = [json.loads(path.read_text()) for path in sorted(OUT.glob("torch-*.json"))]
+torch = {"mlp": {}, "mazur": {"stepMicros": spread([run["mazur"]["stepMicros"]["median"] for run in torch_runs])}}
+for batch in ("32", "128", "512"):
+    threads = {n: spread([run["mlp"][batch]["threads"][n]["median"] for run in torch_runs])
+               for n in torch_runs[0]["mlp"][batch]["threads"]}
+    best = max(threads, key=lambda n: threads[n]["median"])
+    torch["mlp"][batch] = {"threads": threads, "bestThreads": int(best), "best": threads[best]}
 train10000 = [float(line) for line in (OUT / "train10000.txt").read_text().split()]
 wrk = {}
 for line in (OUT / "wrk.txt").read_text().splitlines():

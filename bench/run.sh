@@ -3,7 +3,7 @@
 # ceiling of the same run, the 2-2-2 worked example in-process and over HTTP, single-sample
 # predict over HTTP (wrk) next to a no-op endpoint, and memory per network. Prints a table of
 # min / median / max over repetitions and writes target/bench/results.json.
-# Installs what it needs from Debian's packages where missing (as root). Takes about 10 minutes.
+# Installs what it needs from Debian's packages where missing (as root). Takes about 15 minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,13 +25,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
+# The engine and PyTorch take turns, one repetition each, so that both see the same machine: on a
+# shared host the speed of the cores drifts from minute to minute, and ratios are only fair in pairs.
 # REUSE=1 keeps the engine and PyTorch figures of the last run and measures the rest again.
-if [ -z "${REUSE:-}" ] || [ ! -s "$OUT/jmh.json" ] || [ ! -s "$OUT/torch.json" ]; then
-  echo "1/4 engine (JMH)…"
-  ./mvnw -q -B -Pbench test-compile exec:exec \
-    -Dbench.args="EngineBenchmark -f 1 -wi 3 -i $REPS -w 1s -r 2s -rf json -rff $OUT/jmh.json" >"$OUT/jmh.log"
-  echo "2/4 PyTorch…"
-  $PY bench/torch_mlp.py 1,2 "$REPS" >"$OUT/torch.json"
+if [ -z "${REUSE:-}" ] || ! ls "$OUT"/jmh-*.json >/dev/null 2>&1; then
+  rm -f "$OUT"/jmh-*.json "$OUT"/torch-*.json
+  ./mvnw -q -B -Pbench test-compile
+  for rep in $(seq 1 "$REPS"); do
+    echo "1/4 engine (JMH), repetition $rep of $REPS…"
+    ./mvnw -q -B -Pbench exec:exec \
+      -Dbench.args="EngineBenchmark -f 1 -wi 3 -i 1 -w 1s -r 3s -rf json -rff $OUT/jmh-$rep.json" >"$OUT/jmh.log"
+    echo "2/4 PyTorch, repetition $rep of $REPS…"
+    $PY bench/torch_mlp.py 1,2 1 >"$OUT/torch-$rep.json"
+  done
 fi
 
 echo "3/4 HTTP…"
@@ -63,6 +69,9 @@ open(sys.argv[1], "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] =
                              f'wrk.body = \'{{"inputs": [[{row}]]}}\'\n')
 LUA
 : >"$OUT/wrk.txt"
+# Warm-up: the JIT compiles both request paths before anything is measured.
+wrk -t2 -c16 -d15s -s "$OUT/predict.lua" "$URL/networks/$predictor/predict" >/dev/null
+wrk -t2 -c16 -d10s "$URL/actuator/health/ping" >/dev/null
 for c in 1 16 64; do
   threads=$(( c < 2 ? 1 : 2 ))
   for _ in $(seq 1 "$REPS"); do

@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The activation functions a = f(z): each writes its forward value and its backward
  * node error δ = ∂L/∂a ⊙ f′(z) (for softmax the Jacobian-vector product) into given arrays,
  * in one or two ND4J calls, or in {@link JavaKernels} when the arrays are tiny. All arrays are
- * [m, units]; only the output argument is modified.
+ * [m, units]; only the output argument is modified, and forward may write a over z itself.
  */
 public enum Activation {
     IDENTITY {

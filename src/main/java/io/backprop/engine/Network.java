@@ -99,13 +99,15 @@ public final class Network {
         return value;
     }
 
-    /** ŷ [m, outputs] for x [m, inputs] in newly allocated arrays; safe to call from many threads. */
+    /**
+     * ŷ [m, outputs] for x [m, inputs] in newly allocated arrays, one per layer (each activation
+     * overwrites its z in place); safe to call from many threads.
+     */
     public INDArray predict(INDArray x) {
         INDArray aPrev = x;
         for (DenseLayer layer : layers) {
-            INDArray z = Nd4j.create(precision.dataType(), x.rows(), layer.units());
             INDArray a = Nd4j.create(precision.dataType(), x.rows(), layer.units());
-            layer.forward(aPrev, z, a);
+            layer.forward(aPrev, a, a);
             aPrev = a;
         }
         return aPrev;

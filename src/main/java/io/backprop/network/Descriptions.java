@@ -8,7 +8,6 @@ import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
 import io.backprop.engine.StepTrace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Maps engine objects to the JSON records of the API. */
 final class Descriptions {
@@ -33,9 +32,22 @@ final class Descriptions {
     }
 
     static PredictResponse prediction(INDArray output, Network network) {
-        int[] classes = network.outputLayer().activation() == Activation.SOFTMAX
-                ? Nd4j.argMax(output, 1).toIntVector() : null;
-        return new PredictResponse(Matrices.toRows(output), classes);
+        double[][] rows = Matrices.toRows(output);
+        int[] classes = network.outputLayer().activation() == Activation.SOFTMAX ? argMax(rows) : null;
+        return new PredictResponse(rows, classes);
+    }
+
+    /** The index of the largest value of each row (the first one on ties). */
+    private static int[] argMax(double[][] rows) {
+        int[] indices = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 1; j < rows[i].length; j++) {
+                if (rows[i][j] > rows[i][indices[i]]) {
+                    indices[i] = j;
+                }
+            }
+        }
+        return indices;
     }
 
     static BackpropResponse trace(StepTrace trace) {
