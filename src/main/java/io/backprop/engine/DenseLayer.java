@@ -1,27 +1,23 @@
 package io.backprop.engine;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fully connected layer: z = a_prev · Wᵀ + b, a = f(z).
  *
  * <p>{@code weights} W is [units, fanIn] (PyTorch {@code nn.Linear} layout) and {@code biases} b is
  * [1, units], or {@code null} for a layer without bias. Both are updated in place by training.
- * Products small enough run in {@link JavaKernels}, the rest as BLAS calls on ND4J.
+ * Products small enough run in {@link JavaKernels}, the rest as calls to ND4J's BLAS ({@link Blas}).
  */
 public final class DenseLayer {
 
     private final INDArray weights;
     private final INDArray biases;
-    private final INDArray biasVector;
     private final Activation activation;
 
     public DenseLayer(INDArray weights, INDArray biases, Activation activation) {
         this.weights = weights;
         this.biases = biases;
-        this.biasVector = biases == null ? null : biases.reshape(biases.length());
         this.activation = activation;
     }
 
@@ -54,12 +50,12 @@ public final class DenseLayer {
         return weights.length() + (hasBias() ? biases.length() : 0);
     }
 
-    /** Writes z = aPrev · Wᵀ + b and a = f(z), both [m, units]. */
-    public void forward(INDArray aPrev, INDArray z, INDArray a) {
-        if (JavaKernels.suit(z.length() * fanIn(), aPrev, weights, biasVector, z)) {
-            JavaKernels.dense(aPrev, weights, biasVector, z);
+    /** Writes z = aPrev · Wᵀ + b and a = f(z), both [m, units]; {@code ones} is an [m, 1] column of ones. */
+    public void forward(INDArray aPrev, INDArray ones, INDArray z, INDArray a) {
+        if (JavaKernels.suit(z.length() * fanIn(), aPrev, weights, biases, z)) {
+            JavaKernels.dense(aPrev, weights, biases, z);
         } else {
-            productNative(aPrev, z);
+            productNative(aPrev, ones, z);
         }
         activation.forward(z, a);
     }
@@ -82,26 +78,26 @@ public final class DenseLayer {
         if (JavaKernels.suit(dLdaPrev.length() * units(), delta, weights, dLdaPrev)) {
             JavaKernels.propagate(delta, weights, dLdaPrev);
         } else {
-            Nd4j.gemm(delta, weights, dLdaPrev, false, false, 1.0, 0.0);
+            Blas.gemm(delta, false, weights, false, dLdaPrev, 1.0, 0.0);      // ∂L/∂aPrev = δ · W
         }
     }
 
-    /** z = aPrev · Wᵀ + b in one ND4J call. */
-    void productNative(INDArray aPrev, INDArray z) {
+    /** z = aPrev · Wᵀ + b in BLAS calls. */
+    void productNative(INDArray aPrev, INDArray ones, INDArray z) {
         if (hasBias()) {
-            Nd4j.exec(DynamicCustomOp.builder("xw_plus_b").addInputs(aPrev, weights, biasVector).addOutputs(z)
-                    .addIntegerArguments(1).build());            // W transposed inside the call
+            Blas.gemm(ones, false, biases, false, z, 1.0, 0.0);             // z = 1 · b: b in every row
+            Blas.gemm(aPrev, false, weights, true, z, 1.0, 1.0);            // z += aPrev · Wᵀ
         } else {
-            Nd4j.gemm(aPrev, weights, z, false, true, 1.0, 0.0);
+            Blas.gemm(aPrev, false, weights, true, z, 1.0, 0.0);            // z = aPrev · Wᵀ
         }
     }
 
-    /** ∂L/∂W and ∂L/∂b as matrix products with ND4J. */
+    /** ∂L/∂W and ∂L/∂b in BLAS calls. */
     void gradientsNative(INDArray delta, INDArray aPrev, INDArray ones, INDArray weightGradient, INDArray biasGradient) {
         double inverseM = 1.0 / delta.rows();
-        Nd4j.gemm(delta, aPrev, weightGradient, true, false, inverseM, 0.0); // ∂L/∂W = δᵀ · aPrev / m
+        Blas.gemm(delta, true, aPrev, false, weightGradient, inverseM, 0.0);  // ∂L/∂W = δᵀ · aPrev / m
         if (hasBias()) {
-            Nd4j.gemm(ones, delta, biasGradient, true, false, inverseM, 0.0); // ∂L/∂b = Σᵢ δᵢ / m
+            Blas.gemm(ones, true, delta, false, biasGradient, inverseM, 0.0);  // ∂L/∂b = 1ᵀ · δ / m = Σᵢ δᵢ / m
         }
     }
 

@@ -67,7 +67,7 @@ public final class Network {
     public INDArray forward(INDArray x, Workspace ws) {
         INDArray aPrev = x;
         for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).forward(aPrev, ws.z[l], ws.a[l]);
+            layers.get(l).forward(aPrev, ws.ones, ws.z[l], ws.a[l]);
             aPrev = ws.a[l];
         }
         return aPrev;
@@ -105,9 +105,10 @@ public final class Network {
      */
     public INDArray predict(INDArray x) {
         INDArray aPrev = x;
+        INDArray ones = Nd4j.ones(precision.dataType(), x.rows(), 1);
         for (DenseLayer layer : layers) {
             INDArray a = Nd4j.create(precision.dataType(), x.rows(), layer.units());
-            layer.forward(aPrev, a, a);
+            layer.forward(aPrev, ones, a, a);
             aPrev = a;
         }
         return aPrev;

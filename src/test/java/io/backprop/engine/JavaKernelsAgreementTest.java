@@ -88,8 +88,8 @@ class JavaKernelsAgreementTest {
 
         INDArray javaZ = Nd4j.create(weights.dataType(), M, UNITS);
         INDArray nativeZ = javaZ.ulike();
-        JavaKernels.dense(aPrev, weights, biases == null ? null : biases.reshape(UNITS), javaZ);
-        layer.productNative(aPrev, nativeZ);
+        JavaKernels.dense(aPrev, weights, biases, javaZ);
+        layer.productNative(aPrev, Nd4j.ones(weights.dataType(), M, 1), nativeZ);
         assertAgree(javaZ, nativeZ);
 
         INDArray javaWeightGradient = weights.ulike();
