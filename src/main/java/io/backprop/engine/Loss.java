@@ -105,7 +105,7 @@ public enum Loss {
 
     /** The batch loss L; overwrites {@code scratch} and {@code delta}. */
     public double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-        if (JavaKernels.suit(z.length(), z, a, y, scratch, delta)) {
+        if (JavaKernels.suitLoss(z, a, y, scratch, delta)) {
             return JavaKernels.loss(this, null, z, a, y, scratch, delta, false);
         }
         return valueNative(z, a, y, scratch, delta);
@@ -113,7 +113,7 @@ public enum Loss {
 
     /** Writes the output layer's per-sample δ into {@code delta} and returns the batch loss L. */
     public double backward(Activation output, INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-        if (JavaKernels.suit(z.length(), z, a, y, scratch, delta)) {
+        if (JavaKernels.suitLoss(z, a, y, scratch, delta)) {
             return JavaKernels.loss(this, output, z, a, y, scratch, delta, true);
         }
         return backwardNative(output, z, a, y, scratch, delta);
