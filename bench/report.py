@@ -23,19 +23,31 @@ def millis(text):
     return number / 1000 if text.endswith("us") else number * 1000 if text.endswith("s") and not text.endswith("ms") else number
 
 
-jmh = {}
-for path in sorted(OUT.glob("jmh-*.json")):
-    for entry in json.loads(path.read_text()):
-        name = entry["benchmark"].rsplit(".", 1)[1]
-        raw = [v for fork in entry["primaryMetric"]["rawData"] for v in fork]
-        jmh.setdefault((name, int(entry["params"]["batch"])), []).extend(raw)
-torch_runs = [json.loads(path.read_text()) for path in sorted(OUT.glob("torch-*.json"))]
-torch = {"mlp": {}, "mazur": {"stepMicros": spread([run["mazur"]["stepMicros"]["median"] for run in torch_runs])}}
-for batch in ("32", "128", "512"):
-    threads = {n: spread([run["mlp"][batch]["threads"][n]["median"] for run in torch_runs])
-               for n in torch_runs[0]["mlp"][batch]["threads"]}
-    best = max(threads, key=lambda n: threads[n]["median"])
-    torch["mlp"][batch] = {"threads": threads, "bestThreads": int(best), "best": threads[best]}
+def jmh_runs(pattern):
+    """(benchmark, batch) → one figure per repetition, in repetition order."""
+    runs = {}
+    for path in sorted(OUT.glob(pattern), key=lambda p: int(p.stem.rsplit("-", 1)[1])):
+        for entry in json.loads(path.read_text()):
+            name = entry["benchmark"].rsplit(".", 1)[1]
+            raw = [v for fork in entry["primaryMetric"]["rawData"] for v in fork]
+            runs.setdefault((name, int(entry["params"]["batch"])), []).append(statistics.median(raw))
+    return runs
+
+
+def torch_runs(pattern):
+    return [json.loads(path.read_text()) for path in sorted(OUT.glob(pattern), key=lambda p: int(p.stem.rsplit("-", 1)[1]))]
+
+
+jmh = jmh_runs("jmh-rest-*.json")
+for batch in (32, 128, 512):
+    jmh.update(jmh_runs(f"jmh-mlp-{batch}-*.json"))
+torch = {"mlp": {}, "mazur": {"stepMicros": spread([run["mazur"]["stepMicros"]["median"] for run in torch_runs("torch-mazur-*.json")])}}
+for batch in (32, 128, 512):
+    runs = torch_runs(f"torch-mlp-{batch}-*.json")
+    per_threads = {n: [run["threads"][n]["median"] for run in runs] for n in runs[0]["threads"]}
+    best = max(per_threads, key=lambda n: statistics.median(per_threads[n]))
+    torch["mlp"][batch] = {"threads": {n: spread(v) for n, v in per_threads.items()}, "bestThreads": int(best),
+                           "best": spread(per_threads[best]), "bestRuns": per_threads[best]}
 train10000 = [float(line) for line in (OUT / "train10000.txt").read_text().split()]
 wrk = {}
 for line in (OUT / "wrk.txt").read_text().splitlines():
@@ -45,19 +57,20 @@ memory = json.loads((OUT / "memory.json").read_text())
 
 peak = spread([PEAK_FLOP / (t * 1e-6) / 1e9 for batch in (32, 128, 512) for t in jmh[("sgemmPeak", batch)]])
 results = {"sgemmPeakGflops": peak, "training": {}, "mazur": {}, "http": {}, "memory": {}}
-rows = ["| figure | service (min / median / max) | baseline | ratio (median) |", "|---|---|---|---|"]
+rows = ["| figure | service (min / median / max) | baseline | ratio |", "|---|---|---|---|"]
 for batch in (32, 128, 512):
     step_us = jmh[("mlpStep", batch)]
     samples = spread([batch / (t * 1e-6) for t in step_us])
     gflops = spread([6 * WEIGHTS * batch / (t * 1e-6) / 1e9 for t in step_us])
     step_sgemm = spread([SGEMM_FLOP_PER_SAMPLE * batch / (t * 1e-6) / 1e9 for t in jmh[("sgemmOfStep", batch)]])
-    best = torch["mlp"][str(batch)]
-    ratio = samples["median"] / best["best"]["median"]
+    best = torch["mlp"][batch]
+    pairs = [batch / (t * 1e-6) / theirs for t, theirs in zip(step_us, best["bestRuns"])]   # neighbours in time
+    ratio = statistics.median(pairs)
     share = gflops["median"] / peak["median"]
     results["training"][batch] = {"samplesPerSecond": samples, "gflops": gflops, "sgemmOfStepGflops": step_sgemm,
-                                  "shareOfPeak": share, "torch": best, "ratioToTorch": ratio}
+                                  "shareOfPeak": share, "torch": best, "pairRatios": pairs, "ratioToTorch": ratio}
     rows.append(f"| training, batch {batch}: samples/s | {fmt(samples)} | PyTorch {best['bestThreads']} thread(s): "
-                f"{fmt(best['best'])} | {ratio:.2f} × |")
+                f"{fmt(best['best'])} | {ratio:.2f} × (pairs: {min(pairs):.2f}–{max(pairs):.2f}) |")
     rows.append(f"| training, batch {batch}: GFLOP/s (6 × weights × samples) | {fmt(gflops, 1)} | sgemm peak (1024²): "
                 f"{fmt(peak, 1)} GFLOP/s; the step's own sgemm calls alone: {fmt(step_sgemm, 1)} | {share * 100:.0f} % of peak |")
 mazur = spread(jmh[("mazurStep", 32)])

@@ -25,18 +25,23 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 fi
 
-# The engine and PyTorch take turns, one repetition each, so that both see the same machine: on a
-# shared host the speed of the cores drifts from minute to minute, and ratios are only fair in pairs.
+# The engine and PyTorch take turns, batch size by batch size, so that each pair of figures sees
+# the same machine: on a shared host the speed of the cores drifts within seconds, and a ratio
+# is only fair between neighbours. The table gives the median of the pairs' ratios.
 # REUSE=1 keeps the engine and PyTorch figures of the last run and measures the rest again.
-if [ -z "${REUSE:-}" ] || ! ls "$OUT"/jmh-*.json >/dev/null 2>&1; then
+if [ -z "${REUSE:-}" ] || ! ls "$OUT"/jmh-mlp-*.json >/dev/null 2>&1; then
   rm -f "$OUT"/jmh-*.json "$OUT"/torch-*.json
   ./mvnw -q -B -Pbench test-compile
+  jmh() { ./mvnw -q -B -Pbench exec:exec -Dbench.args="$1 -f 1 -wi 3 -i 1 -w 1s -r 3s -rf json -rff $2" >"$OUT/jmh.log"; }
   for rep in $(seq 1 "$REPS"); do
-    echo "1/4 engine (JMH), repetition $rep of $REPS…"
-    ./mvnw -q -B -Pbench exec:exec \
-      -Dbench.args="EngineBenchmark -f 1 -wi 3 -i 1 -w 1s -r 3s -rf json -rff $OUT/jmh-$rep.json" >"$OUT/jmh.log"
-    echo "2/4 PyTorch, repetition $rep of $REPS…"
-    $PY bench/torch_mlp.py 1,2 1 >"$OUT/torch-$rep.json"
+    for batch in 32 128 512; do
+      echo "1/4 training step, batch $batch, repetition $rep of $REPS: engine (JMH), then PyTorch…"
+      jmh "EngineBenchmark.mlpStep -p batch=$batch" "$OUT/jmh-mlp-$batch-$rep.json"
+      $PY bench/torch_mlp.py mlp 1,2 1 "$batch" >"$OUT/torch-mlp-$batch-$rep.json"
+    done
+    echo "2/4 sgemm and the 2-2-2 step, repetition $rep of $REPS…"
+    jmh "EngineBenchmark.(sgemmOfStep|sgemmPeak|mazurStep)" "$OUT/jmh-rest-$rep.json"
+    $PY bench/torch_mlp.py mazur 1 >"$OUT/torch-mazur-$rep.json"
   done
 fi
 
@@ -88,7 +93,10 @@ done
 
 rss() { awk '/VmRSS/{print $2 * 1024}' "/proc/$service/status"; }
 before=$(rss)
-for _ in $(seq 1 1000); do post /networks "$mazur" >/dev/null; done
+for _ in $(seq 1 1000); do   # each network trained once, so that its buffers and optimizer state exist
+  id=$(post /networks "$mazur" | jq -r .id)
+  post "/networks/$id/train" '{ "inputs": [[0.05, 0.10]], "targets": [[0.01, 0.99]] }' >/dev/null
+done
 after=$(rss)
 echo "{\"rssBefore\": $before, \"rssAfter\": $after, \"networks\": 1000}" >"$OUT/memory.json"
 

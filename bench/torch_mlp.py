@@ -1,8 +1,8 @@
 """The PyTorch side of the benchmark: the identical training loops, on the same data.
 
 784-256-128-10 (ReLU, softmax cross-entropy, plain SGD at 0.01, float32) on Fashion-MNIST
-images at batch 32, 128 and 512, for each thread setting given; and the 2-2-2 worked example
-(sigmoid, ½-sum squared error, SGD at 0.5, float64), 10,000 steps. Prints one JSON object.
+images at one batch size, for each thread setting given; or the 2-2-2 worked example (sigmoid,
+½-sum squared error, SGD at 0.5, float64), 10,000 steps. Prints one JSON object.
 """
 import gzip
 import json
@@ -79,21 +79,20 @@ def summary(values):
 
 
 def main():
-    threads = [int(t) for t in sys.argv[1].split(",")] if len(sys.argv) > 1 else [1, 2]
-    repetitions = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    """torch_mlp.py mlp THREADS REPETITIONS BATCH  |  torch_mlp.py mazur REPETITIONS"""
+    if sys.argv[1] == "mazur":
+        torch.set_num_threads(1)
+        times, loss = mazur_step_microseconds(int(sys.argv[2]), 10000)
+        print(json.dumps({"torch": torch.__version__, "mazur": {"stepMicros": summary(times), "lossAfter10000": loss}}))
+        return
+    threads = [int(t) for t in sys.argv[2].split(",")]
+    repetitions, batch = int(sys.argv[3]), int(sys.argv[4])
     x, y = images(60000)
-    report = {"torch": torch.__version__, "mlp": {}, "mazur": None}
-    for batch in (32, 128, 512):
-        per_threads = {}
-        for n in threads:
-            torch.set_num_threads(n)
-            per_threads[str(n)] = summary(mlp_samples_per_second(batch, x, y, repetitions, 2.0))
-        best = max(per_threads, key=lambda n: per_threads[n]["median"])
-        report["mlp"][str(batch)] = {"threads": per_threads, "bestThreads": int(best), "best": per_threads[best]}
-    torch.set_num_threads(1)
-    times, loss = mazur_step_microseconds(repetitions, 10000)
-    report["mazur"] = {"stepMicros": summary(times), "lossAfter10000": loss}
-    print(json.dumps(report))
+    per_threads = {}
+    for n in threads:
+        torch.set_num_threads(n)
+        per_threads[str(n)] = summary(mlp_samples_per_second(batch, x, y, repetitions, 3.0))
+    print(json.dumps({"torch": torch.__version__, "batch": batch, "threads": per_threads}))
 
 
 if __name__ == "__main__":

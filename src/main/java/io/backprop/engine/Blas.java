@@ -20,13 +20,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * 120 µs for a 256 × 32 × 784 product), so row-major contiguous arrays take this direct route;
  * anything else goes through {@link Nd4j#gemm}.
  */
-final class Blas {
+public final class Blas {
 
     private Blas() {
     }
 
     /** c = alpha · op(a) · op(b) + beta · c, where op transposes when asked; c [M, N] is written in place. */
-    static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double alpha, double beta) {
+    public static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double alpha, double beta) {
         if (!direct(a, b, c)) {
             Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
             return;

@@ -1,6 +1,7 @@
 package io.backprop.bench;
 
 import io.backprop.engine.Activation;
+import io.backprop.engine.Blas;
 import io.backprop.engine.BlasThreads;
 import io.backprop.engine.DenseLayer;
 import io.backprop.engine.Loss;
@@ -111,14 +112,14 @@ public class EngineBenchmark {
         return loss;
     }
 
-    /** The step's nine matrix products alone, with the same shapes and transpose flags: the BLAS ceiling. */
+    /** The step's matrix products alone (bias products aside), with the same shapes, flags and BLAS route. */
     @Benchmark
     public INDArray sgemmOfStep() {
         for (int l = 0; l < 3; l++) {
-            Nd4j.gemm(gemmA[3 * l], gemmB[3 * l], gemmC[3 * l], false, true, 1.0, 0.0);
-            Nd4j.gemm(gemmA[3 * l + 1], gemmB[3 * l + 1], gemmC[3 * l + 1], true, false, 1.0, 0.0);
+            Blas.gemm(gemmA[3 * l], false, gemmB[3 * l], true, gemmC[3 * l], 1.0, 0.0);
+            Blas.gemm(gemmA[3 * l + 1], true, gemmB[3 * l + 1], false, gemmC[3 * l + 1], 1.0, 0.0);
             if (l > 0) {
-                Nd4j.gemm(gemmA[3 * l + 2], gemmB[3 * l + 2], gemmC[3 * l + 2], false, false, 1.0, 0.0);
+                Blas.gemm(gemmA[3 * l + 2], false, gemmB[3 * l + 2], false, gemmC[3 * l + 2], 1.0, 0.0);
             }
         }
         return gemmC[0];
@@ -127,7 +128,7 @@ public class EngineBenchmark {
     /** C = A · Bᵀ for square float32 matrices of {@link #PEAK_SIZE}: the sgemm peak (independent of {@code batch}). */
     @Benchmark
     public INDArray sgemmPeak() {
-        Nd4j.gemm(squareA, squareB, squareC, false, true, 1.0, 0.0);
+        Blas.gemm(squareA, false, squareB, true, squareC, 1.0, 0.0);
         return squareC;
     }
 
