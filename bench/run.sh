@@ -74,6 +74,7 @@ open(sys.argv[1], "w").write('wrk.method = "POST"\nwrk.headers["Content-Type"] =
                              f'wrk.body = \'{{"inputs": [[{row}]]}}\'\n')
 LUA
 : >"$OUT/wrk.txt"
+curl -fsS "$URL/actuator/health/ping" >/dev/null   # the no-op must answer 200, or its figure means nothing
 # Warm-up: the JIT compiles both request paths before anything is measured.
 wrk -t2 -c16 -d15s -s "$OUT/predict.lua" "$URL/networks/$predictor/predict" >/dev/null
 wrk -t2 -c16 -d10s "$URL/actuator/health/ping" >/dev/null
@@ -86,6 +87,7 @@ for c in 1 16 64; do
       else
         wrk -t$threads -c$c -d5s --latency "$URL/actuator/health/ping" >"$OUT/wrk-run.txt"
       fi
+      if grep -q "Non-2xx" "$OUT/wrk-run.txt"; then echo "$target answered errors under load:" >&2; cat "$OUT/wrk-run.txt" >&2; exit 1; fi
       echo "$target $c $(grep Requests/sec "$OUT/wrk-run.txt" | awk '{print $2}') $(awk '$1=="50%"{print $2}' "$OUT/wrk-run.txt") $(awk '$1=="99%"{print $2}' "$OUT/wrk-run.txt")" >>"$OUT/wrk.txt"
     done
   done

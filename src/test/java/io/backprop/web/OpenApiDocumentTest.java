@@ -65,5 +65,6 @@ class OpenApiDocumentTest {
         assertThat(root.getStatusCode().is3xxRedirection() || root.getBody().contains("swagger")).isTrue();
         assertThat(ui.getStatusCode().value()).isEqualTo(200);
         assertThat(http.getForObject("/actuator/health", JsonNode.class).get("status").asText()).isEqualTo("UP");
+        assertThat(http.getForObject("/actuator/health/ping", JsonNode.class).get("status").asText()).isEqualTo("UP");
     }
 }
