@@ -10,7 +10,6 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -50,10 +49,6 @@ public final class Blas {
     private static boolean direct(INDArray a, INDArray b, INDArray c) {
         DataType type = c.dataType();
         return (type == DataType.FLOAT || type == DataType.DOUBLE) && a.dataType() == type && b.dataType() == type
-                && rowMajor(a) && rowMajor(b) && rowMajor(c);
-    }
-
-    private static boolean rowMajor(INDArray x) {
-        return x.rank() == 2 && x.ordering() == 'c' && Shape.hasDefaultStridesForShape(x);
+                && Elements.rowMajor(a) && Elements.rowMajor(b) && Elements.rowMajor(c);
     }
 }

@@ -4,7 +4,6 @@ import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 
 /**
  * Reads and writes the elements of a row-major, contiguous float32 or float64 array in its own
@@ -28,8 +27,17 @@ final class Elements {
 
     /** Whether {@code array} can be reached this way: row-major, contiguous, float32 or float64. */
     static boolean reachable(INDArray array) {
-        return (array.dataType() == DataType.DOUBLE || array.dataType() == DataType.FLOAT)
-                && array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array);
+        return (array.dataType() == DataType.DOUBLE || array.dataType() == DataType.FLOAT) && rowMajor(array);
+    }
+
+    /**
+     * Whether a matrix lies in its buffer row after row with no gaps. Strides of a dimension of
+     * length 1 do not matter (ND4J gives a [1, 1] array strides that are not the default ones).
+     */
+    static boolean rowMajor(INDArray matrix) {
+        return matrix.rank() == 2
+                && (matrix.rows() == 1 || matrix.stride(0) == matrix.columns())
+                && (matrix.columns() == 1 || matrix.stride(1) == 1);
     }
 
     double get(long i) {

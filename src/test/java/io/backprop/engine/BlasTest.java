@@ -30,4 +30,18 @@ class BlasTest {
         double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-5;
         assertThat(c.equalsWithEps(expected, tolerance)).as("%s vs %s", c, expected).isTrue();
     }
+
+    @ParameterizedTest
+    @CsvSource({"DOUBLE", "FLOAT"})
+    void oneRowBiasProductsAgreeWithNd4j(DataType type) {
+        INDArray ones = Nd4j.ones(type, 1, 1);                  // ND4J gives it non-default strides
+        INDArray biases = Nd4j.rand(type, 1, 7);
+        INDArray z = Nd4j.create(type, 1, 7);
+
+        Blas.gemm(ones, false, biases, false, z, 1.0, 0.0);
+
+        assertThat(z.equalsWithEps(biases, 0)).isTrue();
+        assertThat(Elements.rowMajor(ones)).isTrue();
+        assertThat(Elements.rowMajor(Nd4j.rand(type, 3, 2).transpose())).isFalse();
+    }
 }
