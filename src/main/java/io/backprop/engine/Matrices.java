@@ -34,8 +34,20 @@ public final class Matrices {
         return fromRows(new double[][] {values}, precision);
     }
 
+    /** The rows of a matrix [rows, columns] as Java arrays. */
     public static double[][] toRows(INDArray matrix) {
-        return matrix.toDoubleMatrix();
+        if (!Elements.reachable(matrix)) {
+            return matrix.toDoubleMatrix();
+        }
+        Elements elements = new Elements(matrix);                 // read in place: no copy through ND4J
+        int columns = (int) matrix.columns();
+        double[][] rows = new double[(int) matrix.rows()][columns];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < columns; j++) {
+                rows[i][j] = elements.get((long) i * columns + j);
+            }
+        }
+        return rows;
     }
 
     public static double[] toVector(INDArray vector) {

@@ -9,19 +9,24 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** The direct BLAS route computes what ND4J's gemm computes, for every transpose, α, β, precision and row views. */
+/**
+ * The direct BLAS route computes what ND4J's gemm computes, for every transpose, α, β, precision,
+ * row views, and one-row outputs (which go to gemv).
+ */
 class BlasTest {
 
     @ParameterizedTest
     @CsvSource({
-            "DOUBLE, false, false", "DOUBLE, true, false", "DOUBLE, false, true", "DOUBLE, true, true",
-            "FLOAT, false, false", "FLOAT, true, false", "FLOAT, false, true", "FLOAT, true, true"})
-    void directProductsAgreeWithNd4j(DataType type, boolean transposeA, boolean transposeB) {
+            "DOUBLE, false, false, 5", "DOUBLE, true, false, 5", "DOUBLE, false, true, 5", "DOUBLE, true, true, 5",
+            "FLOAT, false, false, 5", "FLOAT, true, false, 5", "FLOAT, false, true, 5", "FLOAT, true, true, 5",
+            "DOUBLE, false, false, 1", "DOUBLE, true, false, 1", "DOUBLE, false, true, 1", "DOUBLE, true, true, 1",
+            "FLOAT, false, false, 1", "FLOAT, true, false, 1", "FLOAT, false, true, 1", "FLOAT, true, true, 1"})
+    void directProductsAgreeWithNd4j(DataType type, boolean transposeA, boolean transposeB, int rows) {
         Nd4j.getRandom().setSeed(7);
         INDArray rowsOfA = Nd4j.rand(type, 12, 6);
-        INDArray a = transposeA ? Nd4j.rand(type, 6, 5) : rowsOfA.get(NDArrayIndex.interval(3, 8), NDArrayIndex.all());
+        INDArray a = transposeA ? Nd4j.rand(type, 6, rows) : rowsOfA.get(NDArrayIndex.interval(3, 3 + rows), NDArrayIndex.all());
         INDArray b = transposeB ? Nd4j.rand(type, 4, 6) : Nd4j.rand(type, 6, 4);
-        INDArray c = Nd4j.rand(type, 5, 4);
+        INDArray c = Nd4j.rand(type, rows, 4);
         INDArray expected = c.dup();
 
         Blas.gemm(a, transposeA, b, transposeB, c, 0.5, 2.0);
