@@ -12,21 +12,17 @@ public final class Matrices {
     /** A [rows.length, rows[0].length] matrix in c order; rows must be rectangular. */
     public static INDArray fromRows(double[][] rows, Precision precision) {
         int columns = rows.length == 0 ? 0 : rows[0].length;
-        long[] shape = {rows.length, columns};
-        if (precision == Precision.FLOAT64) {
-            double[] flat = new double[rows.length * columns];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(rows[i], 0, flat, i * columns, columns);
-            }
-            return Nd4j.create(flat, shape, 'c');
+        INDArray matrix = Nd4j.createUninitialized(precision.dataType(), rows.length, columns);
+        if (matrix.isEmpty()) {
+            return matrix;
         }
-        float[] flat = new float[rows.length * columns];
+        Elements elements = new Elements(matrix);                 // written in place: no staging copy
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < columns; j++) {
-                flat[i * columns + j] = (float) rows[i][j];
+                elements.set((long) i * columns + j, rows[i][j]);
             }
         }
-        return Nd4j.create(flat, shape, 'c');
+        return matrix;
     }
 
     /** A [1, values.length] row vector. */
