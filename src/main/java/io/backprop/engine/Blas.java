@@ -4,9 +4,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
-import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemv;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
-import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -19,9 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * arrays' own buffers. ND4J's matrix-product ops reach the same sgemm, but their bookkeeping
  * costs about as much again as a product of a training step here (measured: 250 µs against
  * 120 µs for a 256 × 32 × 784 product), so row-major contiguous arrays take this direct route;
- * anything else goes through {@link Nd4j#gemm}. A product with one row of output (one sample, a
- * bias gradient) is a matrix-vector product and goes to gemv, which reads the matrix once instead
- * of packing it (measured for 1 × 784 × 128: 65 µs as sgemm).
+ * anything else goes through {@link Nd4j#gemm}. One-row products stay sgemm calls too: OpenBLAS
+ * splits a gemv of a 128 × 784 matrix over its threads, and request threads predicting at once
+ * then queue for them (measured: 311 against 2,889 predictions/s at 16 concurrent clients).
  */
 public final class Blas {
 
@@ -37,10 +35,6 @@ public final class Blas {
         int m = (int) c.rows();
         int n = (int) c.columns();
         int k = (int) (transposeA ? a.rows() : a.columns());
-        if (m == 1) {
-            gemv(b, !transposeB, k, n, a, c, alpha, beta);
-            return;
-        }
         int lda = (int) a.columns();
         int ldb = (int) b.columns();
         int transA = transposeA ? CblasTrans : CblasNoTrans;
@@ -51,25 +45,6 @@ public final class Blas {
         } else {
             cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, (float) alpha, (FloatPointer) a.data().addressPointer(), lda,
                     (FloatPointer) b.data().addressPointer(), ldb, (float) beta, (FloatPointer) c.data().addressPointer(), n);
-        }
-    }
-
-    /**
-     * The one output row c [1, n] = alpha · x · B + beta · c for the vector x (k elements), where
-     * {@code matrix} holds B [k, n] itself when {@code storedAsB}, else Bᵀ [n, k].
-     */
-    private static void gemv(INDArray matrix, boolean storedAsB, int k, int n, INDArray x, INDArray c,
-                             double alpha, double beta) {
-        int trans = storedAsB ? CblasTrans : CblasNoTrans;                 // c = Bᵀ·x, or c = (Bᵀ)·x as stored
-        int rows = storedAsB ? k : n;
-        int columns = storedAsB ? n : k;
-        if (c.dataType() == DataType.DOUBLE) {
-            cblas_dgemv(CblasRowMajor, trans, rows, columns, alpha, (DoublePointer) matrix.data().addressPointer(), columns,
-                    (DoublePointer) x.data().addressPointer(), 1, beta, (DoublePointer) c.data().addressPointer(), 1);
-        } else {
-            cblas_sgemv(CblasRowMajor, trans, rows, columns, (float) alpha, (FloatPointer) matrix.data().addressPointer(),
-                    columns, (FloatPointer) x.data().addressPointer(), 1, (float) beta,
-                    (FloatPointer) c.data().addressPointer(), 1);
         }
     }
 

@@ -9,10 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/**
- * The direct BLAS route computes what ND4J's gemm computes, for every transpose, α, β, precision,
- * row views, and one-row outputs (which go to gemv).
- */
+/** The direct BLAS route computes what ND4J's gemm computes, for every transpose, α, β, precision, row views and one-row outputs. */
 class BlasTest {
 
     @ParameterizedTest
