@@ -106,10 +106,7 @@ public class EngineBenchmark {
     /** One SGD step of 784-256-128-10 on {@code batch} images. */
     @Benchmark
     public double mlpStep() {
-        network.forward(x, workspace);
-        double loss = network.backward(x, y, workspace);
-        regimen.step(workspace.parameters(), loss);
-        return loss;
+        return TrainingSteps.step(network, workspace, regimen, x, y);
     }
 
     /** The step's matrix products alone (bias products aside), with the same shapes, flags and BLAS route. */
@@ -135,9 +132,6 @@ public class EngineBenchmark {
     /** One step of the 2-2-2 worked example (independent of {@code batch}). */
     @Benchmark
     public double mazurStep() {
-        mazur.forward(mazurX, mazurWorkspace);
-        double loss = mazur.backward(mazurX, mazurY, mazurWorkspace);
-        mazurRegimen.step(mazurWorkspace.parameters(), loss);
-        return loss;
+        return TrainingSteps.step(mazur, mazurWorkspace, mazurRegimen, mazurX, mazurY);
     }
 }

@@ -68,9 +68,6 @@ public class OptimizerStepBenchmark {
 
     @Benchmark
     public double trainingStep() {
-        network.forward(x, workspace);
-        double loss = network.backward(x, y, workspace);
-        regimen.step(workspace.parameters(), loss);
-        return loss;
+        return TrainingSteps.step(network, workspace, regimen, x, y);
     }
 }
