@@ -37,7 +37,7 @@ final class CsvParser {
         }
         RowBlocks x = new RowBlocks(inputs.length);
         RowBlocks y = labelColumn == null ? new RowBlocks(targets.length) : null;
-        Labels labels = labelColumn == null ? null : new Labels();
+        LabelColumn labels = labelColumn == null ? null : new LabelColumn();
         double[] inputRow = new double[inputs.length];
         double[] targetRow = new double[targets.length];
         String line;
@@ -69,10 +69,12 @@ final class CsvParser {
             throw new BadFileException(PART, "has a header but no data rows");
         }
         if (labels == null) {
-            return new ParsedData(x.toMatrix(type), y.toMatrix(type), null);
+            return new ParsedData(x.toMatrix(type), y.toMatrix(type), null, null);
         }
-        int classCount = labels.classes(classes, PART);
-        return new ParsedData(x.toMatrix(type), labels.oneHot(classCount, type), labels.classCounts(classCount));
+        Labels classIndexes = labels.classes();
+        List<String> names = labels.names();
+        int classCount = names == null ? classIndexes.classes(classes, PART) : namedClasses(names, classes);
+        return new ParsedData(x.toMatrix(type), classIndexes.oneHot(classCount, type), classIndexes.classCounts(classCount), names);
     }
 
     private static int[] targetIndexes(List<String> header, List<String> targetColumns, String labelColumn) {
@@ -115,12 +117,18 @@ final class CsvParser {
         throw new BadFileException(PART, "line " + line + ", column '" + column + "': '" + cell + "' is not a finite number");
     }
 
-    private static int label(String cell, int line, String column) {
-        double value = number(cell, line, column);
-        if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-            throw new BadFileException(PART, "line " + line + ", column '" + column + "': '" + cell
-                    + "' is not a class label (a whole number from 0)");
+    private static String label(String cell, int line, String column) {
+        if (cell.isEmpty()) {
+            throw new BadFileException(PART, "line " + line + ", column '" + column + "' is empty; every row needs a class label");
         }
-        return (int) value;
+        return cell;
+    }
+
+    private static int namedClasses(List<String> names, Integer classes) {
+        if (classes != null && classes < names.size()) {
+            throw new BadFileException("classes", "is " + classes + ", but the label column names " + names.size()
+                    + " classes (" + String.join(", ", names) + "); raise classes or leave it out");
+        }
+        return classes == null ? names.size() : classes;
     }
 }

@@ -1,14 +1,16 @@
 package io.backprop.datasets;
 
 import java.time.Instant;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A held data set: inputs x [samples, inputs] and targets y [samples, outputs], after scaling and
- * standardisation. {@code classCounts} is {@code null} unless the targets came from class labels;
+ * standardisation. {@code classCounts} is {@code null} unless the targets came from class labels,
+ * {@code classNames} unless those labels were names (it gives them in class order);
  * {@code standardization} is {@code null} unless the inputs were standardised.
  */
-public record Dataset(String id, String name, INDArray x, INDArray y, long[] classCounts, Double scale,
+public record Dataset(String id, String name, INDArray x, INDArray y, long[] classCounts, List<String> classNames, Double scale,
                       Standardization standardization, Instant createdAt) {
 
     public long samples() {

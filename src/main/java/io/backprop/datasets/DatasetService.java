@@ -49,7 +49,7 @@ class DatasetService {
             x.divi(form.scale());
         }
         Dataset.Standardization standardization = Boolean.TRUE.equals(form.standardize()) ? standardize(x) : null;
-        Dataset dataset = new Dataset(UUID.randomUUID().toString(), form.name(), x, parsed.y(), parsed.classCounts(),
+        Dataset dataset = new Dataset(UUID.randomUUID().toString(), form.name(), x, parsed.y(), parsed.classCounts(), parsed.classNames(),
                 form.scale(), standardization, Instant.now());
         registry.add(dataset);
         return DatasetDescription.of(dataset);

@@ -28,7 +28,7 @@ final class IdxParser {
         Labels labelValues = readLabels(labels);
         INDArray x = readImages(images, labelValues.count(), type);
         int classCount = labelValues.classes(classes, "labels");
-        return new ParsedData(x, labelValues.oneHot(classCount, type), labelValues.classCounts(classCount));
+        return new ParsedData(x, labelValues.oneHot(classCount, type), labelValues.classCounts(classCount), null);
     }
 
     private static Labels readLabels(InputStream in) throws IOException {

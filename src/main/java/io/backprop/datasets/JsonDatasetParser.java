@@ -35,7 +35,7 @@ final class JsonDatasetParser {
         }
         expect(x != null && y != null, "$", "needs both inputs and targets");
         expect(x.rows() == y.rows(), "targets", "has " + y.rows() + " rows, expected " + x.rows() + " (one per row of inputs)");
-        return new ParsedData(x.toMatrix(type), y.toMatrix(type), null);
+        return new ParsedData(x.toMatrix(type), y.toMatrix(type), null, null);
     }
 
     private static RowBlocks rows(JsonParser parser, String field) throws IOException {

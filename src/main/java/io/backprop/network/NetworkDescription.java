@@ -1,5 +1,6 @@
 package io.backprop.network;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.backprop.engine.Loss;
 import io.backprop.engine.Precision;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -9,7 +10,7 @@ import java.util.List;
 @Schema(description = "A network as held by the service: its definition, configuration and training counters.")
 record NetworkDescription(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
-        String name,
+        @Schema(description = "The name given at creation; null without one.", nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int inputs,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<LayerDescription> layers,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Loss loss,
@@ -26,5 +27,6 @@ record NetworkDescription(
         @Schema(description = "Parameter updates (mini-batches) applied by train and backprop calls.",
                 requiredMode = Schema.RequiredMode.REQUIRED) long stepsTrained,
         @Schema(description = "Rows processed by those updates.", requiredMode = Schema.RequiredMode.REQUIRED) long samplesSeen,
-        @Schema(description = "Loss of the last training call (its last epoch's mean); absent before training.") Double lastLoss) {
+        @Schema(description = "Loss of the last training call (its last epoch's mean); null before training.", nullable = true)
+        @JsonInclude(JsonInclude.Include.ALWAYS) Double lastLoss) {
 }

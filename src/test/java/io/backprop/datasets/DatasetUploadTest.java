@@ -66,6 +66,28 @@ class DatasetUploadTest {
     }
 
     @Test
+    void csvWithNamedLabelsNumbersTheClassesInSortedOrder() {
+        String csv = """
+                petal,sepal,species
+                1.4,5.1,setosa
+                4.7,7.0,versicolor
+                1.3,4.9,setosa
+                6.0,6.3,virginica
+                """;
+        JsonNode created = uploads().upload(Map.of("file", Uploads.text(csv), "labelColumn", "species", "dtype", "float64")).getBody();
+        String network = create("{ \"inputs\": 2, \"dtype\": \"float64\", \"loss\": \"cross_entropy\", \"layers\": [ { \"units\": 3, "
+                + "\"activation\": \"softmax\", \"bias\": false, \"weights\": [[-1,1],[0,0.5],[1,0]] } ] }");
+        JsonNode evaluated = post("/networks/" + network + "/evaluate", "{ \"datasetId\": \"" + created.get("id").asText() + "\" }")
+                .getBody();
+
+        assertThat(created.get("classNames").toString()).isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
+        assertThat(created.get("classCounts").toString()).isEqualTo("[2,1,1]");
+        assertThat(created.get("outputs").asInt()).isEqualTo(3);
+        assertThat(evaluated.get("confusionMatrix").toString()).isEqualTo("[[2,0,0],[0,0,1],[0,0,1]]");
+        assertBad(uploads().upload(Map.of("file", Uploads.text(csv), "labelColumn", "species", "classes", 2)), "classes", "3 classes");
+    }
+
+    @Test
     void jsonFile() {
         JsonNode created = uploads().upload(Map.of("file",
                 Uploads.text("{ \"inputs\": [[0.05, 0.10], [1, 2]], \"targets\": [[0.01, 0.99], [1, 0]] }"))).getBody();
