@@ -222,7 +222,8 @@ final class JavaKernels {
         }
     }
 
-    private static double value(Activation f, double z) {
+    /** f(z) of an element-wise activation. */
+    static double value(Activation f, double z) {
         return switch (f) {
             case IDENTITY -> z;
             case SIGMOID -> 1 / (1 + Math.exp(-z));

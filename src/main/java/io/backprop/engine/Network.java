@@ -114,6 +114,18 @@ public final class Network {
         return aPrev;
     }
 
+    /**
+     * ŷ [m][outputs] for x [m][inputs] (rectangular, finite); safe to call from many threads.
+     * A few rows run in plain Java over the parameters' buffers ({@link RowForward}), more rows as
+     * ND4J matrices.
+     */
+    public double[][] predict(double[][] x) {
+        if (RowForward.suits(this, x.length)) {
+            return RowForward.predict(this, x);
+        }
+        return Matrices.toRows(predict(Matrices.fromRows(x, precision)));
+    }
+
     /** Copies of every parameter array, in layer order (W, then b). */
     public List<INDArray> snapshot() {
         List<INDArray> copies = new ArrayList<>();

@@ -31,11 +31,11 @@ class BatchReader {
         this.datasets = datasets;
     }
 
-    INDArray inputs(double[][] inputs, Network network) {
+    /** Checks rows to predict: as many as the limit allows, each as long as the network's input, finite. */
+    void checkInputs(double[][] inputs, Network network) {
         List<FieldProblem> problems = new ArrayList<>();
         checkRows("inputs", inputs, network.inputs(), "the network's inputs", problems);
         throwIfAny(problems);
-        return Matrices.fromRows(inputs, network.precision());
     }
 
     Batch batch(LabelledBatch request, Network network) {

@@ -31,8 +31,7 @@ final class Descriptions {
                 .map(l -> new LayerParameters(Matrices.toRows(l.weights()), vector(l.biases()))).toList());
     }
 
-    static PredictResponse prediction(INDArray output, Network network) {
-        double[][] rows = Matrices.toRows(output);
+    static PredictResponse prediction(double[][] rows, Network network) {
         int[] classes = network.outputLayer().activation() == Activation.SOFTMAX ? argMax(rows) : null;
         return new PredictResponse(rows, classes);
     }

@@ -107,9 +107,9 @@ class NetworkService {
     PredictResponse predict(String id, PredictRequest request) {
         NetworkSession session = registry.get(id);
         Network network = session.network();
-        INDArray x = reader.inputs(request.inputs(), network);
-        INDArray output = session.read(() -> network.predict(x));
-        return Descriptions.prediction(output, network);
+        reader.checkInputs(request.inputs(), network);
+        double[][] outputs = session.read(() -> network.predict(request.inputs()));
+        return Descriptions.prediction(outputs, network);
     }
 
     TrainResponse train(String id, TrainRequest request) {
