@@ -21,10 +21,11 @@ record DatasetUploadForm(
         @Schema(description = "Divide every input by this, e.g. 255 for pixels.", example = "255") @Finite @Positive Double scale,
         @Schema(description = "Standardise every input column to mean 0 and standard deviation 1 (after scale); the statistics "
                 + "are kept with the data set.", defaultValue = "false") Boolean standardize,
-        @Schema(description = "Number of classes of labels (default: largest label + 1).", example = "10") @Positive Integer classes,
+        @Schema(description = "Number of classes of labels (default: largest label + 1, or the number of class names).", example = "10") @Positive Integer classes,
         @Schema(description = "CSV: comma-separated names of the target columns; all others are inputs.", example = "y1,y2")
         String targetColumns,
-        @Schema(description = "CSV: the column of class labels (whole numbers from 0), one-hot encoded.", example = "label")
+        @Schema(description = "CSV: the column of class labels, one-hot encoded: class numbers (whole numbers from 0), or class "
+                + "names, numbered in sorted order and listed as the data set's classNames.", example = "label")
         String labelColumn,
         @Schema(description = "Type the matrices are held in.", allowableValues = {"float32", "float64"}, defaultValue = "float32")
         @Pattern(regexp = "float32|float64", message = "must be float32 or float64") String dtype) {

@@ -49,7 +49,7 @@ class BatchReader {
         checkRows("inputs", request.inputs(), network.inputs(), "the network's inputs", problems);
         checkRows("targets", request.targets(), network.outputs(), "the output layer's units", problems);
         if (request.inputs() != null && request.targets() != null && request.inputs().length != request.targets().length) {
-            problems.add(new FieldProblem("targets", "has " + request.targets().length + " rows, expected "
+            problems.add(new FieldProblem("targets", "has " + ParameterShapes.rows(request.targets().length) + ", expected "
                     + request.inputs().length + " (one per row of inputs)"));
         }
         if (problems.isEmpty()) {

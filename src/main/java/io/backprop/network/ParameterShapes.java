@@ -13,7 +13,7 @@ final class ParameterShapes {
                       List<FieldProblem> problems) {
         if (weights != null) {
             if (weights.length != units) {
-                problems.add(new FieldProblem(path + ".weights", "has " + weights.length + " rows, expected " + units + " (units)"));
+                problems.add(new FieldProblem(path + ".weights", "has " + rows(weights.length) + ", expected " + units + " (units)"));
             }
             for (int j = 0; j < weights.length; j++) {
                 String row = path + ".weights[" + j + "]";
@@ -38,6 +38,10 @@ final class ParameterShapes {
     /** "1 value", "3 values". */
     static String values(int count) {
         return count + (count == 1 ? " value" : " values");
+    }
+
+    static String rows(int count) {
+        return count + (count == 1 ? " row" : " rows");
     }
 
     private static void checkFinite(String path, double[] values, List<FieldProblem> problems) {
