@@ -1,9 +1,9 @@
 package io.backprop.engine.optim;
 
+import io.backprop.engine.SquareRoot;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -68,7 +68,7 @@ public final class Adam extends BaseOptimizer {
         long t = steps();
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-        Nd4j.exec(new Sqrt(vHat, scratch));
+        SquareRoot.apply(vHat, scratch);
         scratch.divi(biasCorrection2Sqrt).addi(epsilon);          // denominator √v̂/√(1 − β₂ᵗ) + ε
         Nd4j.exec(new DivOp(m, scratch, scratch));
         axpy(-learningRate() / biasCorrection1, scratch, p);      // p −= lr/(1 − β₁ᵗ) · m / denominator

@@ -1,8 +1,8 @@
 package io.backprop.engine.optim;
 
+import io.backprop.engine.SquareRoot;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.Sqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
@@ -54,9 +54,9 @@ public final class RmsProp extends BaseOptimizer {
             axpy(1 - alpha, g, gBar.muli(alpha));                // ḡ = αḡ + (1 − α)g
             Nd4j.exec(new MulOp(gBar, gBar, scratch));
             Nd4j.exec(new SubOp(s, scratch, scratch));           // s − ḡ²
-            Nd4j.exec(new Sqrt(scratch, scratch));
+            SquareRoot.apply(scratch, scratch);
         } else {
-            Nd4j.exec(new Sqrt(s, scratch));
+            SquareRoot.apply(s, scratch);
         }
         scratch.addi(epsilon);                                   // denominator
         Nd4j.exec(new DivOp(g, scratch, scratch));               // g / denominator
