@@ -119,9 +119,9 @@ class NetworkService {
         int epochs = request.epochs() == null ? 1 : request.epochs();
         long rows = batch.x().rows();
         if (rows * epochs > limits.maxSampleEpochsPerCall()) {
-            throw ProblemException.limit(HttpStatus.UNPROCESSABLE_ENTITY, "epochs", rows + " rows × " + epochs + " epochs is more than "
-                    + limits.maxSampleEpochsPerCall() + " sample-epochs per call (backprop.limits.max-sample-epochs-per-call); "
-                    + "train in several calls.");
+            throw ProblemException.limit(HttpStatus.UNPROCESSABLE_ENTITY, "epochs", ParameterShapes.rows((int) rows)
+                    + " × " + epochs + " epochs is more than " + limits.maxSampleEpochsPerCall()
+                    + " sample-epochs per call (backprop.limits.max-sample-epochs-per-call); train in several calls.");
         }
         TrainingPlan plan = new TrainingPlan(epochs, request.batchSize() == null ? (int) rows : request.batchSize(),
                 Boolean.TRUE.equals(request.shuffle()), request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed());
