@@ -71,8 +71,8 @@ final class CsvParser {
         if (labels == null) {
             return new ParsedData(x.toMatrix(type), y.toMatrix(type), null, null);
         }
-        Labels classIndexes = labels.classes();
         List<String> names = labels.names();
+        Labels classIndexes = labels.classes(names);
         int classCount = names == null ? classIndexes.classes(classes, PART) : namedClasses(names, classes);
         return new ParsedData(x.toMatrix(type), classIndexes.oneHot(classCount, type), classIndexes.classCounts(classCount), names);
     }

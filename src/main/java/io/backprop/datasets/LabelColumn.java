@@ -28,9 +28,8 @@ final class LabelColumn {
         return distinct.stream().allMatch(LabelColumn::isClassNumber) ? null : distinct.stream().sorted().toList();
     }
 
-    /** The labels as class indexes, under the numbering {@link #names()} describes. */
-    Labels classes() {
-        List<String> names = names();
+    /** The labels as class indexes, under the numbering {@code names} (from {@link #names()}) describes. */
+    Labels classes(List<String> names) {
         int[] classOf = new int[distinct.size()];
         for (int i = 0; i < classOf.length; i++) {
             classOf[i] = names == null ? (int) Double.parseDouble(distinct.get(i)) : names.indexOf(distinct.get(i));
