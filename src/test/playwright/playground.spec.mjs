@@ -140,18 +140,60 @@ test('comparingLearningRatesOverlaysOneCurvePerRate', async () => {
   assert.equal(await page.locator('[data-testid="compare-chart"] .u-legend .u-series').count(), 4);
 });
 
+test('trainOnASmallPresetRepeatsTrainCallsAndDrawsTheCurve', async () => {
+  await testId('epochs').fill('1000');
+  await testId('train').click();
+  await idle(60_000);
+  assert.equal(await page.locator('#epochs-trained').textContent(), '1000');
+  const loss = Number(await testId('loss').textContent());
+  assert.ok(loss < 0.01, `2-2-2 loss after 1000 epochs: ${loss}`);
+  assert.match(await testId('loss-chart').getAttribute('aria-label'), /1000 points/);
+});
+
+test('anApiKeyGoesAlongAsXApiKeyOnEveryCall', async () => {
+  await testId('api-key').fill('playground-test-key');
+  await testId('api-key').press('Tab');
+  const request = page.waitForRequest(r => r.url().endsWith('/backprop'));
+  await testId('step').click();
+  assert.equal((await request).headers()['x-api-key'], 'playground-test-key');
+  await idle();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('backprop.apiKey')), 'playground-test-key');
+  await testId('api-key').fill('');
+  await testId('api-key').press('Tab');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('backprop.apiKey')), null);
+});
+
+test('stopCancelsARunningJobWhileItsCurveGrows', async () => {
+  await testId('preset').selectOption('moons');
+  await idle();
+  await testId('epochs').fill('100000');
+  await testId('train').click();
+  await page.waitForSelector('[data-testid="stop"]:not([disabled])');
+  await page.waitForFunction(() => Number(document.getElementById('epochs-trained').textContent) >= 5, null, { timeout: 30_000 });
+  await testId('stop').click();
+  await idle(30_000);
+  const epochs = Number(await page.locator('#epochs-trained').textContent());
+  assert.ok(epochs >= 5 && epochs < 100000, `stopped after ${epochs} epochs`);
+  assert.match(await page.locator('#status').textContent(), /stopped/);
+});
+
 test('trainingXorBringsTheLossUnderFivePercentAndTheBoundaryClassifiesTheCorners', async () => {
   await testId('preset').selectOption('xor');
   await idle();
   await testId('epochs').fill('150');
   let loss = Infinity;
-  for (let attempt = 0; attempt < 4 && !(loss < 0.05); attempt++) {
+  let attempts = 0;
+  while (attempts < 4 && !(loss < 0.05)) {
     await testId('train').click();
-    await page.waitForSelector('[data-testid="stop"]:not([disabled])', { timeout: 10_000 }).catch(() => {});
+    attempts++;
     await idle(120_000);
     loss = Number(await testId('loss').textContent());
   }
   assert.ok(loss < 0.05, `loss ${loss}`);
+  assert.equal(await page.locator('#epochs-trained').textContent(), String(150 * attempts));
+  const history = await page.evaluate(() => fetch(`/networks/${document.getElementById('network').dataset.networkId}/history`)
+    .then(r => r.json()));
+  assert.equal(history.at(-1).loss, loss, 'the latest loss shown is the last epoch the service recorded');
   const corners = JSON.parse(await testId('boundary').getAttribute('data-corners'));
   assert.ok(corners['-1,1'] > 0.5 && corners['1,-1'] > 0.5, `opposite-sign corners are class 1: ${JSON.stringify(corners)}`);
   assert.ok(corners['1,1'] < 0.5 && corners['-1,-1'] < 0.5, `same-sign corners are class 0: ${JSON.stringify(corners)}`);
@@ -167,6 +209,15 @@ test('trainingXorBringsTheLossUnderFivePercentAndTheBoundaryClassifiesTheCorners
   assert.ok(variance > 100, `screenshot grey variance ${variance}`);
 });
 
+test('comparingRatesOnAProblemDrawsABoundaryPerRate', async () => {
+  await testId('compare').click();
+  await idle(120_000);
+  assert.equal(await page.locator('[data-testid="compare-results"] canvas').count(), 3);
+  const losses = await page.locator('[data-testid="compare-results"] [data-loss]').evaluateAll(
+    elements => elements.map(e => Number(e.dataset.loss)));
+  assert.ok(losses.length === 3 && losses.every(Number.isFinite), `final losses ${losses}`);
+});
+
 test('aStepOnAProblemTracesOneSampleOfTheBatch', async () => {
   await testId('step').click();
   await page.waitForSelector('[data-testid="trace"][data-state="done"]', { timeout: 30_000 });
@@ -174,7 +225,7 @@ test('aStepOnAProblemTracesOneSampleOfTheBatch', async () => {
   assert.match(await testId('trace').textContent(), /sample 1 of 200/);
   assert.equal(await page.locator('[data-testid="trace"] [data-key^="w1-"]').count(), 2 * 8 + 8 * 8 + 8);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(shots, 'playground.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, 'playground.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1100 } });
 });
 
 test('switchingLanguageRewritesTheControls', async () => {

@@ -219,10 +219,6 @@ let language = 'en';
 
 export const LANGUAGES = Object.keys(TEXTS);
 
-export function currentLanguage() {
-  return language;
-}
-
 /** The text for `key` in the current language, with {name} placeholders filled from `values`. */
 export function t(key, values = {}) {
   const text = TEXTS[language][key] ?? TEXTS.en[key] ?? key;
