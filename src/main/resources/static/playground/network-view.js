@@ -82,6 +82,7 @@ export class NetworkView {
     const edges = node('g', { class: 'edges' }, this.svg);
     const units = node('g', { class: 'units' }, this.svg);
     this.edgeElements = [];
+    const labelled = sizes.slice(1).reduce((sum, n, l) => sum + n * sizes[l], 0) <= 20;
     for (let l = 1; l < sizes.length; l++) {
       for (let j = 0; j < sizes[l]; j++) {
         for (let i = 0; i < sizes[l - 1]; i++) {
@@ -92,6 +93,11 @@ export class NetworkView {
           const coordinates = { x1: a.x + a.r, y1: a.y, x2: b.x - b.r, y2: b.y };
           node('line', { ...coordinates, class: 'hit' }, group);
           node('line', { ...coordinates, class: 'visible' }, group);
+          if (labelled) {
+            const label = node('text', { class: 'edge-label', x: coordinates.x1 + 0.72 * (coordinates.x2 - coordinates.x1),
+              y: coordinates.y1 + 0.72 * (coordinates.y2 - coordinates.y1) - 3 }, group);
+            label.textContent = names.weights[l][j][i];
+          }
           const select = () => this.select({ kind: 'edge', l, j, i });
           group.addEventListener('mouseenter', select);
           group.addEventListener('focus', select);
