@@ -118,6 +118,10 @@ test('aWeightEditedInPlaceChangesTheNetwork', async () => {
   const before = Number(await testId('loss').textContent());
   await testId('edge-2-0-0').focus();
   await page.keyboard.press('Enter');
+  const edge = await testId('edge-2-0-0').boundingBox();
+  const editor = await testId('weight-editor-value').boundingBox();
+  assert.ok(Math.abs(editor.y - (edge.y + edge.height / 2)) < 80, 'the editor opens at the weight');
+  await page.screenshot({ path: join(shots, 'edit-weight.png') });
   await testId('weight-editor-value').fill('0.4');
   await page.keyboard.press('Enter');
   await idle();

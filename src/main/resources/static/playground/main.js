@@ -323,6 +323,11 @@ function editWeight(l, j, i) {
   $('weight-editor-label').textContent = `${state.names.weights[l][j][i]} (${state.names.units[l - 1][i]} → ${state.names.units[l][j]})`;
   $('weight-editor-value').value = String(state.params[l - 1].weights[j][i]);
   form.hidden = false;
+  const edge = document.querySelector(`[data-testid="edge-${l}-${j}-${i}"] .visible`).getBoundingClientRect();
+  const panel = form.offsetParent.getBoundingClientRect();
+  const left = edge.left + edge.width / 2 - panel.left - form.offsetWidth / 2;
+  form.style.left = `${Math.max(4, Math.min(panel.width - form.offsetWidth - 4, left))}px`;
+  form.style.top = `${edge.top + edge.height / 2 - panel.top + 10}px`;
   $('weight-editor-value').focus();
   $('weight-editor-value').select();
 }
