@@ -207,6 +207,14 @@ test('trainingXorBringsTheLossUnderFivePercentAndTheBoundaryClassifiesTheCorners
   }
   assert.ok(Number(await testId('boundary').getAttribute('data-accuracy')) >= 0.97);
   assert.match(await testId('loss-chart').getAttribute('aria-label'), /[1-9]\d* points/);
+  assert.equal(await testId('edge-2-3-4').getAttribute('tabindex'), '-1', 'a large network keeps its weights out of the tab order');
+  await testId('node-0-1').focus();
+  const focused = () => page.evaluate(() => document.activeElement.dataset.testid);
+  for (const [key, expected] of [['ArrowRight', 'edge-1-0-1'], ['ArrowDown', 'edge-1-1-1'], ['ArrowRight', 'node-1-1'],
+    ['ArrowUp', 'node-1-0'], ['ArrowLeft', 'edge-1-0-0'], ['ArrowLeft', 'node-0-0']]) {
+    await page.keyboard.press(key);
+    assert.equal(await focused(), expected, `after ${key}`);
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   const png = await page.screenshot({ path: join(shots, 'xor-1280x800.png') });
   const variance = await greyVariance(png);
