@@ -7,6 +7,7 @@ import io.backprop.engine.TrainingPlan;
 import io.backprop.engine.TrainingResult;
 import io.backprop.engine.TrainingRun;
 import io.backprop.engine.optim.Regimen;
+import io.backprop.metrics.TrainingMetrics;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -20,11 +21,13 @@ public final class JobHandle {
     private final NetworkSession session;
     private final String jobId;
     private final TrainingConfig config;
+    private final TrainingMetrics metrics;
 
-    JobHandle(NetworkSession session, String jobId, TrainingConfig config) {
+    JobHandle(NetworkSession session, String jobId, TrainingConfig config, TrainingMetrics metrics) {
         this.session = session;
         this.jobId = jobId;
         this.config = config;
+        this.metrics = metrics;
     }
 
     public Network network() {
@@ -47,6 +50,7 @@ public final class JobHandle {
         return session.write(() -> {
             double loss = run.step();
             session.jobStep(run.regimen(), rows);
+            metrics.jobStep(rows);
             return loss;
         });
     }

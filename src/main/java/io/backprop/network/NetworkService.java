@@ -13,6 +13,8 @@ import io.backprop.engine.StepTrace;
 import io.backprop.engine.TrainingPlan;
 import io.backprop.engine.TrainingResult;
 import io.backprop.engine.optim.Regimen;
+import io.backprop.metrics.InferenceMetrics;
+import io.backprop.metrics.TrainingMetrics;
 import io.backprop.web.FieldProblem;
 import io.backprop.web.ProblemException;
 import java.util.ArrayList;
@@ -36,12 +38,17 @@ class NetworkService {
     private final NetworkFactory factory;
     private final BatchReader reader;
     private final Limits limits;
+    private final TrainingMetrics trainingMetrics;
+    private final InferenceMetrics inferenceMetrics;
 
-    NetworkService(NetworkRegistry registry, NetworkFactory factory, BatchReader reader, Limits limits) {
+    NetworkService(NetworkRegistry registry, NetworkFactory factory, BatchReader reader, Limits limits,
+                   TrainingMetrics trainingMetrics, InferenceMetrics inferenceMetrics) {
         this.registry = registry;
         this.factory = factory;
         this.reader = reader;
         this.limits = limits;
+        this.trainingMetrics = trainingMetrics;
+        this.inferenceMetrics = inferenceMetrics;
     }
 
     NetworkDescription create(CreateNetworkRequest request) {
@@ -109,6 +116,7 @@ class NetworkService {
         Network network = session.network();
         reader.checkInputs(request.inputs(), network);
         double[][] outputs = session.read(() -> network.predict(request.inputs()));
+        inferenceMetrics.rows(outputs.length);
         return Descriptions.prediction(outputs, network);
     }
 
@@ -134,6 +142,7 @@ class NetworkService {
             long nanos = System.nanoTime() - start;
             session.recordEpochs(history(session.counters().epochsTrained(), result));
             session.trained(config, regimen, result.epochs(), result.steps(), result.samples(), result.lastLoss());
+            trainingMetrics.call(result.samples(), result.steps());
             boolean clipped = config.clip() != null;
             return new TrainResponse(result.epochs(), result.steps(), result.samples(), result.lossHistory(), result.lastLoss(),
                     result.learningRates(), regimen.optimizer().learningRate(),
@@ -178,6 +187,7 @@ class NetworkService {
             NetworkJobs.ensureIdle(session);
             StepTrace trace = BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), true);
             session.stepApplied(batch.x().rows(), trace.loss());
+            trainingMetrics.call(batch.x().rows(), 1);
             return Descriptions.trace(trace);
         });
     }
