@@ -74,14 +74,18 @@ class ServiceMetricsTest {
     }
 
     @Test
-    void predictionsCountTheirRows() {
+    void predictionsCountTheirRowsByBothPaths() {
         String id = create();
         Scrape before = scrape();
 
         post("/networks/" + id + "/predict", "{ \"inputs\": [[0, 1], [1, 0], [1, 1]] }");
+        post("/v2/models/" + id + "/infer", """
+                { "inputs": [ { "name": "input", "shape": [4, 2], "datatype": "FP64", "data": [0, 1, 1, 0, 1, 1, 0, 0] } ] }""");
+        post("/v2/models/" + id + "/infer", """
+                { "inputs": [ { "name": "input", "shape": [4, 2], "datatype": "FP64", "data": [0, 1] } ] }""");
         Scrape after = scrape();
 
-        assertThat(after.value("backprop_inference_rows_total") - before.value("backprop_inference_rows_total")).isEqualTo(3);
+        assertThat(after.value("backprop_inference_rows_total") - before.value("backprop_inference_rows_total")).isEqualTo(3 + 4);
     }
 
     @Test
