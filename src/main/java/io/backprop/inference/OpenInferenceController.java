@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** HTTP ↔ {@link InferenceService} for the Open Inference Protocol v2 (KServe, Triton); nothing else. */
+/** HTTP ↔ {@link OpenInferenceService} for the Open Inference Protocol v2 (KServe, Triton); nothing else. */
 @Tag(name = "open inference protocol")
 @ApiResponse(responseCode = "404", description = "No model is called so (or several networks are); or the version is not 1.",
         content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ErrorBody.class)))
@@ -37,11 +37,11 @@ class OpenInferenceController {
     private static final String SERVER = "backprop-service";
     private static final List<String> EXTENSIONS = List.of("binary_tensor_data");
 
-    private final InferenceService service;
+    private final OpenInferenceService service;
     private final Readiness readiness;
     private final String version;
 
-    OpenInferenceController(InferenceService service, Readiness readiness, @Value("${backprop.version:unknown}") String version) {
+    OpenInferenceController(OpenInferenceService service, Readiness readiness, @Value("${backprop.version:unknown}") String version) {
         this.service = service;
         this.readiness = readiness;
         this.version = version;

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * the network's read lock.
  */
 @Service
-class InferenceService {
+class OpenInferenceService {
 
     static final String PLATFORM = "backprop_mlp";
 
@@ -24,7 +24,7 @@ class InferenceService {
     private final InferResponseWriter writer;
     private final InferenceMetrics metrics;
 
-    InferenceService(Models models, InferRequestReader reader, InferResponseWriter writer, InferenceMetrics metrics) {
+    OpenInferenceService(Models models, InferRequestReader reader, InferResponseWriter writer, InferenceMetrics metrics) {
         this.models = models;
         this.reader = reader;
         this.writer = writer;
