@@ -47,6 +47,10 @@ final class TrainingJob {
         return id;
     }
 
+    JobStatus status() {
+        return status;
+    }
+
     Instant finishedAt() {
         return finishedAt;
     }
