@@ -31,6 +31,9 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 class DatasetController {
 
     private static final String ID = "The data set's id, as returned by POST /datasets.";
+    private static final String NOT_FOUND = "No data set has this id.";
+    private static final String TOO_MANY = "The service holds as many data sets as its limits allow (backprop.limits.max-datasets); "
+            + "delete some.";
 
     private final DatasetService service;
 
@@ -43,7 +46,7 @@ class DatasetController {
                     + "(plain or .gz). The file is parsed as it streams in; a malformed file is a 400 naming the line or byte "
                     + "offset, and nothing is stored.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new data set.")
-    @ProblemResponses({400, 413, 429, 500})
+    @ProblemResponses(value = {400, 413, 429, 500}, tooMany = TOO_MANY)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetDescription> upload(@Valid @ModelAttribute DatasetUploadForm form, HttpServletRequest request) {
         Set<String> names = new HashSet<>(request.getParameterMap().keySet());
@@ -62,7 +65,7 @@ class DatasetController {
     }
 
     @Operation(summary = "Describe a data set", description = "Shape, class counts, bytes held, scale and standardisation.")
-    @ProblemResponses({404, 500})
+    @ProblemResponses(value = {404, 500}, notFound = NOT_FOUND)
     @GetMapping("/{id}")
     DatasetDescription describe(@Parameter(description = ID) @PathVariable String id) {
         return service.describe(id);
@@ -70,7 +73,7 @@ class DatasetController {
 
     @Operation(summary = "Delete a data set", description = "Frees its memory; jobs already running on it keep their copy.")
     @ApiResponse(responseCode = "204", description = "Deleted.")
-    @ProblemResponses({404, 500})
+    @ProblemResponses(value = {404, 500}, notFound = NOT_FOUND)
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@Parameter(description = ID) @PathVariable String id) {

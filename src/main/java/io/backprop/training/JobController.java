@@ -27,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class JobController {
 
     private static final String JOB = "The job's id, as returned by POST /networks/{id}/training-jobs.";
+    private static final String NOT_FOUND = "No job has this id; finished jobs are kept for backprop.jobs.retention.";
     private static final Duration STREAM_TIMEOUT = Duration.ofHours(6);
 
     private final JobService service;
@@ -40,7 +41,9 @@ class JobController {
                     + "early stopping and optimizer, schedule and clip overrides (which become the network's). One job per "
                     + "network; predictions keep working during it against the last completed step.")
     @ApiResponse(responseCode = "202", description = "Accepted; Location names the job.")
-    @ProblemResponses({400, 404, 409, 422, 429, 500})
+    @ProblemResponses(value = {400, 404, 409, 422, 429, 500},
+            notFound = "No network has this id, or no data set has the datasetId given.",
+            tooMany = "The job queue is full (backprop.jobs.queue-capacity); try again when a job has finished.")
     @PostMapping(path = "/networks/{id}/training-jobs", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JobView> submit(@Parameter(description = "The network's id.") @PathVariable String id,
@@ -64,7 +67,7 @@ class JobController {
     }
 
     @Operation(summary = "Describe a job", description = "Status, progress, ETA, samples/s, per-epoch history, best epoch.")
-    @ProblemResponses({404, 500})
+    @ProblemResponses(value = {404, 500}, notFound = NOT_FOUND)
     @GetMapping(path = "/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
     JobView get(@Parameter(description = JOB) @PathVariable String jobId) {
         return service.get(jobId);
@@ -73,7 +76,7 @@ class JobController {
     @Operation(summary = "Follow a job", description = "Server-sent events: `progress` (the job, at most one per 500 ms), "
             + "`epoch` (each history entry as it is made) and a final `done` (the job), after which the stream ends.")
     @ApiResponse(responseCode = "200", description = "An event stream.", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
-    @ProblemResponses({404, 500})
+    @ProblemResponses(value = {404, 500}, notFound = NOT_FOUND)
     @GetMapping(path = "/jobs/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@Parameter(description = JOB) @PathVariable String jobId) {
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
@@ -83,7 +86,7 @@ class JobController {
 
     @Operation(summary = "Cancel a job", description = "A queued job never starts; a running one stops before its next "
             + "mini-batch, and the network keeps its last completed step. Answers the job as it stands.")
-    @ProblemResponses({404, 500})
+    @ProblemResponses(value = {404, 500}, notFound = NOT_FOUND)
     @DeleteMapping(path = "/jobs/{jobId}", produces = MediaType.APPLICATION_JSON_VALUE)
     JobView cancel(@Parameter(description = JOB) @PathVariable String jobId) {
         return service.cancel(jobId);

@@ -47,10 +47,6 @@ final class TrainingJob {
         return id;
     }
 
-    String networkId() {
-        return networkId;
-    }
-
     JobStatus status() {
         return status;
     }

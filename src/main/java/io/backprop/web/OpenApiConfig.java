@@ -7,9 +7,13 @@ import io.swagger.v3.oas.annotations.info.Contact;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.info.License;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.Map;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description's front matter; enum values are documented as they travel (lower case). */
+/** The OpenAPI description's front matter; enum values are documented as they travel (lower case), defaults in words. */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(
         info = @Info(title = "Backprop Service", version = "v1",
@@ -38,5 +42,27 @@ class OpenApiConfig {
 
     static {
         Json.mapper().enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING);
+    }
+
+    /**
+     * Request fields with a default are optional: the default is stated in the field's description
+     * rather than as a {@code default} keyword, which TypeScript generators read as "always present".
+     */
+    @Bean
+    @SuppressWarnings("unchecked")
+    GlobalOpenApiCustomizer defaultsInDescriptions() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(schema -> {
+            if (schema.getProperties() == null) {
+                return;
+            }
+            ((Map<String, Schema<?>>) (Map<?, ?>) schema.getProperties()).values().forEach(property -> {
+                if (property.getDefault() != null) {
+                    String description = property.getDescription() == null ? "" : property.getDescription() + " ";
+                    property.setDescription(description + "Default: " + property.getDefault() + ".");
+                    property.setDefault(null);
+                    property.setDefaultSetFlag(false);
+                }
+            });
+        });
     }
 }

@@ -11,4 +11,10 @@ import java.lang.annotation.Target;
 public @interface ProblemResponses {
 
     int[] value();
+
+    /** What a 404 means on this endpoint. */
+    String notFound() default "No network has this id.";
+
+    /** What a 429 means on this endpoint. */
+    String tooMany() default "The service holds as many networks (or parameters) as its limits allow; delete some.";
 }

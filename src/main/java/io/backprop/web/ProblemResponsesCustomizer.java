@@ -18,13 +18,11 @@ class ProblemResponsesCustomizer {
 
     private static final Map<Integer, String> MEANINGS = Map.of(
             400, "Invalid request: `errors` names the JSON path of every invalid field and what to change. Nothing changed.",
-            404, "No network has this id.",
             409, "A training job holds the network (or another job is already running on it); wait or cancel the job.",
             413, "Too much data in one request: more rows than backprop.limits.max-rows-per-request, or a larger body than "
                     + "backprop.limits.max-request-size.",
             422, "Well-formed but refused: a size limit of the service, or training diverged (non-finite loss or parameter; "
                     + "the network is left as it was before the call).",
-            429, "The service holds as many networks (or parameters) as its limits allow; delete some.",
             500, "A failure of the service (a bug).");
 
     @Bean
@@ -40,12 +38,20 @@ class ProblemResponsesCustomizer {
             if (declared != null) {
                 for (int status : declared.value()) {
                     operation.getResponses().addApiResponse(String.valueOf(status), new ApiResponse()
-                            .description(MEANINGS.getOrDefault(status, HttpStatus.valueOf(status).getReasonPhrase()))
+                            .description(meaning(status, declared))
                             .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
                 }
             }
             return operation;
+        };
+    }
+
+    private static String meaning(int status, ProblemResponses declared) {
+        return switch (status) {
+            case 404 -> declared.notFound();
+            case 429 -> declared.tooMany();
+            default -> MEANINGS.getOrDefault(status, HttpStatus.valueOf(status).getReasonPhrase());
         };
     }
 }

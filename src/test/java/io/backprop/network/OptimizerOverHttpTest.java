@@ -151,6 +151,40 @@ class OptimizerOverHttpTest {
         assertThat(api().get("/networks/" + id).getBody().get("stepsTrained").asLong()).isZero();
     }
 
+    @Test
+    void aFieldOfAnotherTypeOrAnUnknownTypeIsRejectedListingWhatIsAccepted() {
+        String id = api().create(NETWORK.formatted(""));
+        String train = "{" + DATA + ", %s}";
+
+        assertMessage(api().post("/networks/" + id + "/train", train.formatted("\"optimizer\": { \"type\": \"adam\", \"momentum\": 0.9 }")),
+                "optimizer.momentum", "does not apply to adam; its fields are: type, learningRate, beta1, beta2, epsilon, weightDecay, amsgrad");
+        assertMessage(api().post("/networks/" + id + "/train", train.formatted("\"schedule\": { \"type\": \"step\", \"tMax\": 3 }")),
+                "schedule.tMax", "does not apply to step; its fields are: type, unit, stepSize, gamma");
+        assertMessage(api().post("/networks/" + id + "/train", train.formatted("\"optimizer\": { \"type\": \"lion\" }")),
+                "optimizer.type", "'lion' is not one of: sgd, adam, adamw, rmsprop, adagrad");
+        assertMessage(api().post("/networks/" + id + "/train", train.formatted("\"schedule\": { \"type\": \"linear\" }")),
+                "schedule.type", "'linear' is not one of: constant, step, multistep, exponential, cosine, plateau");
+        assertThat(api().get("/networks/" + id).getBody().get("stepsTrained").asLong()).isZero();
+    }
+
+    @Test
+    void anOmittedTypeIsSgdForTheOptimizerAndConstantForTheSchedule() {
+        String id = api().create(NETWORK.formatted(""));
+
+        var replaced = api().put("/networks/" + id + "/optimizer", "{ \"optimizer\": { \"momentum\": 0.9 }, \"schedule\": { \"unit\": \"step\" } }");
+
+        assertThat(replaced.getStatusCode().value()).as("%s", replaced.getBody()).isEqualTo(200);
+        assertThat(replaced.getBody().at("/optimizer/type").asText()).isEqualTo("sgd");
+        assertThat(replaced.getBody().at("/optimizer/learningRate").asDouble()).isEqualTo(0.1);
+        assertThat(replaced.getBody().at("/schedule/type").asText()).isEqualTo("constant");
+        assertThat(replaced.getBody().at("/schedule/unit").asText()).isEqualTo("step");
+    }
+
+    private static void assertMessage(ResponseEntity<JsonNode> response, String field, String message) {
+        assertField(response, field);
+        assertThat(response.getBody().get("errors").findValuesAsText("message")).as("%s", response.getBody()).contains(message);
+    }
+
     private static void assertField(ResponseEntity<JsonNode> response, String field) {
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");

@@ -75,6 +75,45 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void sealedConfigurationsAreOneOfWithATypeDiscriminatorAndTheirDefaultsInWords() {
+        JsonNode schemas = http.getForObject("/v3/api-docs", JsonNode.class).get("components").get("schemas");
+
+        for (String root : List.of("OptimizerSpec", "ScheduleSpec")) {
+            assertThat(schemas.at("/" + root + "/discriminator/propertyName").asText()).isEqualTo("type");
+            assertThat(schemas.at("/" + root + "/oneOf").size()).as(root).isEqualTo(root.equals("OptimizerSpec") ? 5 : 6);
+        }
+        JsonNode adam = schemas.get("AdamOptimizer");
+        assertThat(adam.has("allOf")).isFalse();
+        assertThat(adam.at("/properties/type/enum").toString()).isEqualTo("[\"adam\"]");
+        assertThat(adam.get("required").toString()).isEqualTo("[\"type\"]");
+        assertThat(adam.at("/properties/beta2/description").asText()).endsWith("Default: 0.999.");
+        assertThat(schemas.at("/AdamWOptimizer/properties/weightDecay/description").asText()).endsWith("Default: 0.01.");
+        assertThat(schemas.at("/CosineSchedule/required").toString()).contains("tMax");
+    }
+
+    @Test
+    void fieldsWithADefaultAreOptionalAndCarryNoDefaultKeyword() {
+        String document = http.getForObject("/v3/api-docs", String.class);
+        JsonNode schemas = http.getForObject("/v3/api-docs", JsonNode.class).get("components").get("schemas");
+
+        assertThat(document).doesNotContain("\"default\"");
+        assertThat(schemas.at("/LayerSpec/required").toString()).doesNotContain("bias");
+        assertThat(schemas.at("/LayerSpec/properties/bias/description").asText()).endsWith("Default: true.");
+        assertThat(schemas.at("/BackpropRequest/required").toString()).doesNotContain("apply");
+    }
+
+    @Test
+    void notFoundAndLimitResponsesNameTheResourceOfTheirEndpoint() {
+        JsonNode paths = http.getForObject("/v3/api-docs", JsonNode.class).get("paths");
+
+        assertThat(paths.at("/~1networks~1{id}/get/responses/404/description").asText()).contains("network");
+        assertThat(paths.at("/~1datasets~1{id}/get/responses/404/description").asText()).isEqualTo("No data set has this id.");
+        assertThat(paths.at("/~1jobs~1{jobId}/get/responses/404/description").asText()).startsWith("No job has this id");
+        assertThat(paths.at("/~1datasets/post/responses/429/description").asText()).contains("data sets").doesNotContain("network");
+        assertThat(paths.at("/~1networks~1{id}~1training-jobs/post/responses/429/description").asText()).contains("job queue");
+    }
+
+    @Test
     void rootLinksToSwaggerUi() {
         ResponseEntity<String> root = http.getForEntity("/", String.class);
         ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
