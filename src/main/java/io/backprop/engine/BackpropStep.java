@@ -41,6 +41,6 @@ public final class BackpropStep {
     }
 
     private static List<Parameter> copies(List<Parameter> parameters) {
-        return parameters.stream().map(p -> new Parameter(p.value().dup(), p.gradient())).toList();
+        return parameters.stream().map(p -> new Parameter(p.value().dup(), p.gradient(), p.kernels())).toList();
     }
 }

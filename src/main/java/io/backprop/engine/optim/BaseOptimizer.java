@@ -1,7 +1,7 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.Axpy;
 import io.backprop.engine.Parameter;
+import io.backprop.engine.kernels.Kernels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The bookkeeping every optimizer shares: learning rate, step count, named state arrays per
  * parameter (created lazily in the parameter's layout) and one scratch array per parameter.
+ * Updates run on the kernels of the parameter being updated.
  */
 abstract class BaseOptimizer implements Optimizer {
 
@@ -19,6 +20,7 @@ abstract class BaseOptimizer implements Optimizer {
     private long steps;
     private final List<Map<String, INDArray>> states = new ArrayList<>();
     private final List<INDArray> scratch = new ArrayList<>();
+    private Kernels kernels;
 
     BaseOptimizer(double learningRate) {
         this.learningRate = learningRate;
@@ -45,6 +47,7 @@ abstract class BaseOptimizer implements Optimizer {
                 states.add(new LinkedHashMap<>());
                 scratch.add(parameter.value().ulike());
             }
+            kernels = parameter.kernels();
             update(parameter.value(), parameter.gradient(), states.get(i), scratch.get(i));
         }
     }
@@ -81,12 +84,17 @@ abstract class BaseOptimizer implements Optimizer {
     }
 
     /** y += alpha · x, in place. */
-    static void axpy(double alpha, INDArray x, INDArray y) {
-        Axpy.apply(alpha, x, y);
+    void axpy(double alpha, INDArray x, INDArray y) {
+        kernels.axpy(alpha, x, y);
+    }
+
+    /** out = √in, element by element (out may be in itself). */
+    void squareRoot(INDArray in, INDArray out) {
+        kernels.sqrt(in, out);
     }
 
     /** g += weightDecay · p (L2 penalty in the gradient, as torch.optim does). */
-    static void addWeightDecay(INDArray g, INDArray p, double weightDecay) {
+    void addWeightDecay(INDArray g, INDArray p, double weightDecay) {
         if (weightDecay != 0) {
             axpy(weightDecay, p, g);
         }
