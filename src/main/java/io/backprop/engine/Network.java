@@ -1,7 +1,6 @@
 package io.backprop.engine;
 
 import io.backprop.engine.kernels.KernelChoice;
-import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -127,29 +126,6 @@ public final class Network {
             aPrev = a;
         }
         return aPrev;
-    }
-
-    /** Copies of every parameter array, in layer order (W, then b). */
-    public List<INDArray> snapshot() {
-        List<INDArray> copies = new ArrayList<>();
-        for (DenseLayer layer : layers) {
-            copies.add(layer.weights().dup());
-            if (layer.hasBias()) {
-                copies.add(layer.biases().dup());
-            }
-        }
-        return copies;
-    }
-
-    /** Writes a {@link #snapshot()} back into the parameters. */
-    public void restore(List<INDArray> snapshot) {
-        int i = 0;
-        for (DenseLayer layer : layers) {
-            layer.weights().assign(snapshot.get(i++));
-            if (layer.hasBias()) {
-                layer.biases().assign(snapshot.get(i++));
-            }
-        }
     }
 
     /** Whether every parameter is a finite number. */

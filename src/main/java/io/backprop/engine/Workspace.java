@@ -49,10 +49,12 @@ public final class Workspace {
             delta[l] = Nd4j.create(type, m, layer.units());
             dLda[l] = Nd4j.create(type, m, layer.units());
             weightGradient[l] = Nd4j.create(type, layer.units(), layer.fanIn());
-            parameters.add(new Parameter(layer.weights(), weightGradient[l], choice.updates(layer.weights().length())));
+            parameters.add(new Parameter(Parameter.weightKey(l), layer.weights(), weightGradient[l],
+                    choice.updates(layer.weights().length())));
             if (layer.hasBias()) {
                 biasGradient[l] = Nd4j.create(type, 1, layer.units());
-                parameters.add(new Parameter(layer.biases(), biasGradient[l], choice.updates(layer.biases().length())));
+                parameters.add(new Parameter(Parameter.biasKey(l), layer.biases(), biasGradient[l],
+                        choice.updates(layer.biases().length())));
             }
         }
         this.lossKernels = choice.loss(network.outputs());
@@ -60,7 +62,7 @@ public final class Workspace {
         this.parameters = Collections.unmodifiableList(parameters);
     }
 
-    /** The network's parameters paired with this workspace's gradients, in layer order (W, then b). */
+    /** The network's parameters paired with this workspace's gradients, in layer order, each named by its state-dict key. */
     public List<Parameter> parameters() {
         return parameters;
     }
