@@ -1,6 +1,6 @@
 package io.backprop.config;
 
-import io.backprop.engine.BlasThreads;
+import io.backprop.engine.kernels.BlasThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;

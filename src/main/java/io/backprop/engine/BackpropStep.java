@@ -1,7 +1,9 @@
 package io.backprop.engine;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,13 +23,17 @@ public final class BackpropStep {
         Workspace ws = network.workspace((int) x.rows());
         network.forward(x, ws);
         double loss = network.backward(x, y, ws);
+        Map<String, Parameter> parameters = new HashMap<>();
+        ws.parameters().forEach(parameter -> parameters.put(parameter.key(), parameter));
         List<LayerStep> layers = new ArrayList<>();
         for (int l = 0; l < network.layers().size(); l++) {
             DenseLayer layer = network.layers().get(l);
             INDArray weights = layer.weights().dup();
             INDArray biases = layer.hasBias() ? layer.biases().dup() : null;
-            INDArray updatedWeights = updated(weights, ws.weightGradient(l), learningRate);
-            INDArray updatedBiases = layer.hasBias() ? updated(biases, ws.biasGradient(l), learningRate) : null;
+            INDArray updatedWeights = updated(weights, ws.weightGradient(l), learningRate,
+                    parameters.get(Parameter.weightKey(l)));
+            INDArray updatedBiases = layer.hasBias() ? updated(biases, ws.biasGradient(l), learningRate,
+                    parameters.get(Parameter.biasKey(l))) : null;
             layers.add(new LayerStep(ws.z(l), ws.a(l), ws.delta(l), weights, biases,
                     ws.weightGradient(l), ws.biasGradient(l), updatedWeights, updatedBiases));
         }
@@ -42,10 +48,10 @@ public final class BackpropStep {
         return new StepTrace(loss, ws.output(), learningRate, apply, layers);
     }
 
-    /** p − learningRate · g, in a new array. */
-    private static INDArray updated(INDArray p, INDArray g, double learningRate) {
+    /** p − learningRate · g, in a new array, on the kernels the optimizer would update p on. */
+    private static INDArray updated(INDArray p, INDArray g, double learningRate, Parameter parameter) {
         INDArray next = p.dup();
-        Axpy.apply(-learningRate, g, next);
+        parameter.kernels().axpy(-learningRate, g, next);
         return next;
     }
 }

@@ -1,133 +1,71 @@
 package io.backprop.engine;
 
+import io.backprop.engine.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Abs;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Log1p;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The losses, each the batch mean L = (1/m) Σᵢ ℓᵢ of a per-sample loss, and the output node
- * errors δᵢ = ∂ℓᵢ/∂zᵢ. Cross-entropies are computed from the logits z in their fused, stable forms,
- * in ND4J calls or, for tiny arrays, in {@link JavaKernels}.
+ * errors δᵢ = ∂ℓᵢ/∂zᵢ. Cross-entropies are computed from the logits z in their fused, stable forms.
  *
  * <p>All arrays are [m, outputs]: {@code z} and {@code a} of the output layer, targets {@code y};
  * {@code scratch} and {@code delta} are overwritten.
  */
 public enum Loss {
-    /** ℓᵢ = ½‖aᵢ − yᵢ‖²; δ = (a − y) ⊙ f′(z) through the output activation. */
-    MSE {
-        @Override
-        public boolean pairsWith(Activation output) {
-            return true;
-        }
+    /** ℓᵢ = ½‖aᵢ − yᵢ‖²; δ = (a − y) ⊙ f′(z) through the output activation, whichever it is. */
+    MSE(null,
+            (k, z, a, y, error, spare) -> 0.5 * k.squaredError(a, y, error),            // error = a − y
+            (k, output, z, a, y, error, delta) -> output.backward(k, z, error, delta)),
+    /** ℓᵢ = −Σₖ yᵢₖ log softmax(zᵢ)ₖ after a softmax; δ = a·Σₖyₖ − y (= a − y for targets summing to 1). */
+    CROSS_ENTROPY(Activation.SOFTMAX,
+            (k, z, a, y, scratch, spare) -> k.softmaxCrossEntropy(z, y, scratch, spare),
+            (k, output, z, a, y, scratch, delta) -> k.crossEntropyDelta(a, y, delta)),
+    /** ℓᵢ = −Σₖ [yₖ log σ(zₖ) + (1 − yₖ) log(1 − σ(zₖ))] after a sigmoid; δ = a − y. */
+    BINARY_CROSS_ENTROPY(Activation.SIGMOID,
+            (k, z, a, y, scratch, spare) -> k.sigmoidCrossEntropy(z, y, scratch, spare),
+            (k, output, z, a, y, scratch, delta) -> k.difference(a, y, delta));
 
-        @Override
-        double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-            Nd4j.exec(new SubOp(a, y, scratch)); // scratch = a − y
-            double norm = scratch.norm2Number().doubleValue();
-            return 0.5 * norm * norm / y.rows();
-        }
+    private final Activation output;
+    private final Sum sum;
+    private final OutputError outputError;
 
-        @Override
-        double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
-                               INDArray scratch, INDArray delta) {
-            double loss = valueNative(z, a, y, scratch, delta);
-            output.backward(z, scratch, delta); // δ = (a − y) ⊙ f′(z)
-            return loss;
-        }
-    },
-    /** ℓᵢ = −Σₖ yᵢₖ log softmax(zᵢ)ₖ; δ = a·Σₖyₖ − y (= a − y for targets summing to 1). */
-    CROSS_ENTROPY {
-        @Override
-        public boolean pairsWith(Activation output) {
-            return output == Activation.SOFTMAX;
-        }
-
-        @Override
-        double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-            logSoftmax(z, scratch, delta);
-            return -scratch.muli(y).sumNumber().doubleValue() / y.rows();
-        }
-
-        @Override
-        double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
-                               INDArray scratch, INDArray delta) {
-            double loss = valueNative(z, a, y, scratch, delta);
-            delta.assign(a).muliColumnVector(y.sum(true, 1)).subi(y); // δ = a·Σₖyₖ − y
-            return loss;
-        }
-    },
-    /** ℓᵢ = −Σₖ [yₖ log σ(zₖ) + (1 − yₖ) log(1 − σ(zₖ))]; δ = a − y. */
-    BINARY_CROSS_ENTROPY {
-        @Override
-        public boolean pairsWith(Activation output) {
-            return output == Activation.SIGMOID;
-        }
-
-        /** Element-wise ℓ = max(z, 0) − z·y + log(1 + e^−|z|), which never overflows. */
-        @Override
-        double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-            Nd4j.exec(new RectifiedLinear(z, scratch, 0.0)); // scratch = max(z, 0)
-            Nd4j.exec(new MulOp(z, y, delta));
-            scratch.subi(delta);                             // scratch −= z·y
-            Nd4j.exec(new Abs(z, delta));
-            Nd4j.exec(new Exp(delta.negi(), delta));
-            Nd4j.exec(new Log1p(delta, delta));              // delta = log(1 + e^−|z|)
-            return scratch.addi(delta).sumNumber().doubleValue() / y.rows();
-        }
-
-        @Override
-        double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
-                               INDArray scratch, INDArray delta) {
-            double loss = valueNative(z, a, y, scratch, delta);
-            Nd4j.exec(new SubOp(a, y, delta)); // δ = σ(z) − y
-            return loss;
-        }
-    };
-
-    /**
-     * Writes log softmax(z) = (z − max z) − log Σ exp(z − max z), row by row, into {@code logP};
-     * finite for every finite z. {@code spare} is overwritten.
-     */
-    static void logSoftmax(INDArray z, INDArray logP, INDArray spare) {
-        logP.assign(z).subiColumnVector(z.max(true, 1));
-        Nd4j.exec(new Exp(logP, spare));
-        logP.subiColumnVector(Transforms.log(spare.sum(true, 1), false));
+    Loss(Activation output, Sum sum, OutputError outputError) {
+        this.output = output;
+        this.sum = sum;
+        this.outputError = outputError;
     }
 
     /** Whether this loss may follow the given output activation. */
-    public abstract boolean pairsWith(Activation output);
+    public boolean pairsWith(Activation output) {
+        return this.output == null || this.output == output;
+    }
 
     /** The batch loss L; overwrites {@code scratch} and {@code delta}. */
-    public double value(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-        if (JavaKernels.suitLoss(z, a, y, scratch, delta)) {
-            return JavaKernels.loss(this, null, z, a, y, scratch, delta, false);
-        }
-        return valueNative(z, a, y, scratch, delta);
+    public double value(Kernels kernels, INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
+        return sum.apply(kernels, z, a, y, scratch, delta) / y.rows();
     }
 
     /** Writes the output layer's per-sample δ into {@code delta} and returns the batch loss L. */
-    public double backward(Activation output, INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta) {
-        if (JavaKernels.suitLoss(z, a, y, scratch, delta)) {
-            return JavaKernels.loss(this, output, z, a, y, scratch, delta, true);
-        }
-        return backwardNative(output, z, a, y, scratch, delta);
+    public double backward(Kernels kernels, Activation output, INDArray z, INDArray a, INDArray y,
+                           INDArray scratch, INDArray delta) {
+        double loss = value(kernels, z, a, y, scratch, delta);
+        outputError.apply(kernels, output, z, a, y, scratch, delta);
+        return loss;
     }
-
-    /** {@link #value} in ND4J calls. */
-    abstract double valueNative(INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta);
-
-    /** {@link #backward} in ND4J calls. */
-    abstract double backwardNative(Activation output, INDArray z, INDArray a, INDArray y,
-                                   INDArray scratch, INDArray delta);
 
     @Override
     public String toString() {
         return name().toLowerCase();
+    }
+
+    /** Σᵢ ℓᵢ; overwrites {@code scratch} and {@code spare}. */
+    @FunctionalInterface
+    private interface Sum {
+        double apply(Kernels k, INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray spare);
+    }
+
+    /** δ, written after {@link Sum} has filled {@code scratch}. */
+    @FunctionalInterface
+    private interface OutputError {
+        void apply(Kernels k, Activation output, INDArray z, INDArray a, INDArray y, INDArray scratch, INDArray delta);
     }
 }

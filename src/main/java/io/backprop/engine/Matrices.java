@@ -1,5 +1,6 @@
 package io.backprop.engine;
 
+import io.backprop.engine.kernels.Elements;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,7 +20,7 @@ public final class Matrices {
         Elements elements = new Elements(matrix);                 // written in place: no staging copy
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < columns; j++) {
-                elements.set((long) i * columns + j, rows[i][j]);
+                elements.set(i, j, rows[i][j]);
             }
         }
         return matrix;
@@ -32,7 +33,7 @@ public final class Matrices {
 
     /** The rows of a matrix [rows, columns] as Java arrays. */
     public static double[][] toRows(INDArray matrix) {
-        if (!Elements.reachable(matrix)) {
+        if (matrix.rank() != 2 || !Elements.holdsReals(matrix.dataType())) {
             return matrix.toDoubleMatrix();
         }
         Elements elements = new Elements(matrix);                 // read in place: no copy through ND4J
@@ -40,7 +41,7 @@ public final class Matrices {
         double[][] rows = new double[(int) matrix.rows()][columns];
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < columns; j++) {
-                rows[i][j] = elements.get((long) i * columns + j);
+                rows[i][j] = elements.get(i, j);
             }
         }
         return rows;

@@ -1,5 +1,6 @@
 package io.backprop.engine;
 
+import io.backprop.engine.kernels.KernelChoice;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -66,7 +67,7 @@ public final class Network {
     public INDArray forward(INDArray x, Workspace ws) {
         INDArray aPrev = x;
         for (int l = 0; l < layers.size(); l++) {
-            layers.get(l).forward(aPrev, ws.ones, ws.z[l], ws.a[l]);
+            layers.get(l).forward(ws.kernels[l], aPrev, ws.z[l], ws.a[l]);
             aPrev = ws.a[l];
         }
         return aPrev;
@@ -75,7 +76,7 @@ public final class Network {
     /** The loss L of the workspace's last forward pass against targets y [m, outputs]. */
     public double loss(INDArray y, Workspace ws) {
         int last = layers.size() - 1;
-        return loss.value(ws.z[last], ws.a[last], y, ws.lossScratch, ws.delta[last]);
+        return loss.value(ws.lossKernels, ws.z[last], ws.a[last], y, ws.lossScratch, ws.delta[last]);
     }
 
     /**
@@ -84,15 +85,16 @@ public final class Network {
      */
     public double backward(INDArray x, INDArray y, Workspace ws) {
         int last = layers.size() - 1;
-        double value = loss.backward(outputLayer().activation(), ws.z[last], ws.a[last], y,
+        double value = loss.backward(ws.lossKernels, outputLayer().activation(), ws.z[last], ws.a[last], y,
                 ws.lossScratch, ws.delta[last]);
         for (int l = last; l >= 0; l--) {
             DenseLayer layer = layers.get(l);
             INDArray aPrev = l == 0 ? x : ws.a[l - 1];
-            layer.gradients(ws.delta[l], aPrev, ws.ones, ws.weightGradient[l], ws.biasGradient[l]);
+            layer.gradients(ws.kernels[l], ws.delta[l], aPrev, ws.weightGradient[l], ws.biasGradient[l]);
             if (l > 0) {
-                layer.propagate(ws.delta[l], ws.dLda[l - 1]);                                // ∂L/∂aPrev = δ · W
-                layers.get(l - 1).activation().backward(ws.z[l - 1], ws.dLda[l - 1], ws.delta[l - 1]);
+                DenseLayer previous = layers.get(l - 1);
+                layer.propagate(ws.kernels[l], ws.delta[l], ws.dLda[l - 1]);                   // ∂L/∂aPrev = δ · W
+                previous.activation().backward(ws.kernels[l - 1].activation(), ws.z[l - 1], ws.dLda[l - 1], ws.delta[l - 1]);
             }
         }
         return value;
@@ -100,29 +102,30 @@ public final class Network {
 
     /**
      * ŷ [m, outputs] for x [m, inputs] in newly allocated arrays, one per layer (each activation
-     * overwrites its z in place); safe to call from many threads.
+     * overwrites its z in place), on the kernels a workspace of m rows would use; safe to call
+     * from many threads.
      */
     public INDArray predict(INDArray x) {
-        INDArray aPrev = x;
-        INDArray ones = Nd4j.ones(precision.dataType(), x.rows(), 1);
-        for (DenseLayer layer : layers) {
-            INDArray a = Nd4j.create(precision.dataType(), x.rows(), layer.units());
-            layer.forward(aPrev, ones, a, a);
-            aPrev = a;
-        }
-        return aPrev;
+        return predict(x, KernelChoice.forBatches((int) x.rows(), precision.dataType()));
     }
 
     /**
      * ŷ [m][outputs] for x [m][inputs] (rectangular, finite); safe to call from many threads.
-     * A few rows run in plain Java over the parameters' buffers ({@link RowForward}), more rows as
-     * ND4J matrices.
+     * A row or two multiply in plain Java ({@link KernelChoice#forPrediction}).
      */
     public double[][] predict(double[][] x) {
-        if (RowForward.suits(this, x.length)) {
-            return RowForward.predict(this, x);
+        INDArray rows = Matrices.fromRows(x, precision);
+        return Matrices.toRows(predict(rows, KernelChoice.forPrediction(x.length, precision.dataType())));
+    }
+
+    private INDArray predict(INDArray x, KernelChoice choice) {
+        INDArray aPrev = x;
+        for (DenseLayer layer : layers) {
+            INDArray a = Nd4j.create(precision.dataType(), x.rows(), layer.units());
+            layer.forward(LayerKernels.of(choice, layer), aPrev, a, a);
+            aPrev = a;
         }
-        return Matrices.toRows(predict(Matrices.fromRows(x, precision)));
+        return aPrev;
     }
 
     /** Whether every parameter is a finite number. */

@@ -1,5 +1,7 @@
 package io.backprop.engine;
 
+import io.backprop.engine.kernels.KernelChoice;
+import io.backprop.engine.kernels.Kernels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,11 +12,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Every array one forward and backward pass of a batch of {@code m} rows writes, allocated once
  * and reused across steps. Per layer l: z[l], a[l], delta[l], dLda[l] are [m, units],
  * weightGradient[l] is [units, fanIn], biasGradient[l] is [1, units] (null without bias).
- * A workspace belongs to one thread at a time.
+ * The kernels of every layer, of the loss and of each parameter's updates are chosen here, once,
+ * for these sizes. A workspace belongs to one thread at a time.
  */
 public final class Workspace {
 
-    final INDArray ones;
+    final LayerKernels[] kernels;
+    final Kernels lossKernels;
     final INDArray[] z;
     final INDArray[] a;
     final INDArray[] delta;
@@ -28,7 +32,8 @@ public final class Workspace {
         List<DenseLayer> layers = network.layers();
         int count = layers.size();
         var type = network.precision().dataType();
-        this.ones = Nd4j.ones(type, m, 1);
+        KernelChoice choice = KernelChoice.forBatches(m, type);
+        this.kernels = new LayerKernels[count];
         this.z = new INDArray[count];
         this.a = new INDArray[count];
         this.delta = new INDArray[count];
@@ -38,18 +43,22 @@ public final class Workspace {
         List<Parameter> parameters = new ArrayList<>();
         for (int l = 0; l < count; l++) {
             DenseLayer layer = layers.get(l);
+            kernels[l] = LayerKernels.of(choice, layer);
             z[l] = Nd4j.create(type, m, layer.units());
             a[l] = Nd4j.create(type, m, layer.units());
             delta[l] = Nd4j.create(type, m, layer.units());
             dLda[l] = Nd4j.create(type, m, layer.units());
             weightGradient[l] = Nd4j.create(type, layer.units(), layer.fanIn());
-            parameters.add(new Parameter(Parameter.weightKey(l), layer.weights(), weightGradient[l]));
+            parameters.add(new Parameter(Parameter.weightKey(l), layer.weights(), weightGradient[l],
+                    choice.updates(layer.weights().length())));
             if (layer.hasBias()) {
                 biasGradient[l] = Nd4j.create(type, 1, layer.units());
-                parameters.add(new Parameter(Parameter.biasKey(l), layer.biases(), biasGradient[l]));
+                parameters.add(new Parameter(Parameter.biasKey(l), layer.biases(), biasGradient[l],
+                        choice.updates(layer.biases().length())));
             }
         }
-        this.lossScratch = Nd4j.create(type, m, layers.get(count - 1).units());
+        this.lossKernels = choice.loss(network.outputs());
+        this.lossScratch = Nd4j.create(type, m, network.outputs());
         this.parameters = Collections.unmodifiableList(parameters);
     }
 

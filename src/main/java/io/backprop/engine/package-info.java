@@ -18,8 +18,8 @@
  * </table>
  *
  * <p>Nothing here depends on Spring; ND4J's naming rule holds throughout: {@code add} copies,
- * {@code addi} works in place. Work too small to pay for a native call (a few thousand
- * multiply-adds or elements, as in the worked examples) runs in {@code JavaKernels}, plain Java
- * loops over the same arrays' buffers, tested to agree with the ND4J path.
+ * {@code addi} works in place. The arithmetic itself runs behind {@link io.backprop.engine.kernels.Kernels}:
+ * a {@link io.backprop.engine.Workspace} chooses, once for its batch size, plain-Java or BLAS
+ * kernels for each layer, the loss and each parameter's updates.
  */
 package io.backprop.engine;

@@ -1,8 +1,8 @@
 package io.backprop.bench;
 
 import io.backprop.engine.Activation;
-import io.backprop.engine.Blas;
-import io.backprop.engine.BlasThreads;
+import io.backprop.engine.kernels.Blas;
+import io.backprop.engine.kernels.BlasThreads;
 import io.backprop.engine.DenseLayer;
 import io.backprop.engine.Loss;
 import io.backprop.engine.Matrices;

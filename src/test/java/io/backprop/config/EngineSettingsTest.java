@@ -2,7 +2,7 @@ package io.backprop.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backprop.engine.BlasThreads;
+import io.backprop.engine.kernels.BlasThreads;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 

@@ -2,6 +2,8 @@ package io.backprop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backprop.engine.kernels.BlasKernels;
+import io.backprop.engine.kernels.KernelChoice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -9,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Backpropagation agrees with central finite differences (float64) for every activation × loss
- * pairing: each analytic gradient g and numeric estimate n satisfy |g − n| ≤ 1e-8 + 1e-6·|n|
+ * pairing, on batches small enough for the plain-Java kernels and large enough for BLAS: each
+ * analytic gradient g and numeric estimate n satisfy |g − n| ≤ 1e-8 + 1e-6·|n|
  * (central differences with ε = 1e-6 carry about 1e-10 of rounding noise, so tiny gradients are
  * compared absolutely).
  */
@@ -62,6 +66,32 @@ class GradientCheckTest {
         new Trainer(network).train(x, y, new TrainingPlan(3, 4, true, 1), Networks.sgd(0.1));
 
         assertAgrees(GradientCheck.run(network, x, y, 1e-6));
+    }
+
+    /** Every activation as the hidden one, before each loss. */
+    static Stream<Arguments> hiddenActivations() {
+        return Stream.of(Activation.values()).flatMap(hidden -> Stream.of(
+                Arguments.of(hidden, Activation.IDENTITY, Loss.MSE),
+                Arguments.of(hidden, Activation.SOFTMAX, Loss.CROSS_ENTROPY),
+                Arguments.of(hidden, Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY)));
+    }
+
+    /**
+     * 64 rows through 4-72-3: both layers' products and the hidden activation run on BLAS (the
+     * loss over 192 outputs stays in Java, as it would in training; its BLAS form is held to the
+     * Java one by the kernels' agreement test).
+     */
+    @ParameterizedTest(name = "{0} hidden, {1} output, {2}")
+    @MethodSource("hiddenActivations")
+    void batchesLargeEnoughForBlasAgreeWithCentralDifferences(Activation hidden, Activation output, Loss loss) {
+        int rows = 64;
+        int[] sizes = {4, 72, 3};
+        KernelChoice choice = KernelChoice.forBatches(rows, DataType.DOUBLE);
+        assertThat(List.of(choice.products(sizes[0], sizes[1]), choice.activation(sizes[1]), choice.products(sizes[1], sizes[2])))
+                .allSatisfy(kernels -> assertThat(kernels).isInstanceOf(BlasKernels.class));
+        Network network = Networks.random(17, sizes, new Activation[] {hidden, output}, true, loss, Precision.FLOAT64);
+
+        assertAgrees(check(network, loss, rows));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.SquareRoot;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
@@ -43,7 +42,7 @@ public final class Adagrad extends BaseOptimizer {
         INDArray sum = stateArray(state, SUM, p, initialAccumulatorValue);
         Nd4j.exec(new MulOp(g, g, scratch));
         sum.addi(scratch);                                       // Σ += g²
-        SquareRoot.apply(sum, scratch);
+        squareRoot(sum, scratch);
         scratch.addi(epsilon);                                   // √Σ + ε
         Nd4j.exec(new DivOp(g, scratch, scratch));
         axpy(-clr, scratch, p);                                  // p −= clr · g / (√Σ + ε)

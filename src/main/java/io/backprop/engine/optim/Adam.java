@@ -1,6 +1,5 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.SquareRoot;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
@@ -68,7 +67,7 @@ public final class Adam extends BaseOptimizer {
         long t = steps();
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-        SquareRoot.apply(vHat, scratch);
+        squareRoot(vHat, scratch);
         scratch.divi(biasCorrection2Sqrt).addi(epsilon);          // denominator √v̂/√(1 − β₂ᵗ) + ε
         Nd4j.exec(new DivOp(m, scratch, scratch));
         axpy(-learningRate() / biasCorrection1, scratch, p);      // p −= lr/(1 − β₁ᵗ) · m / denominator

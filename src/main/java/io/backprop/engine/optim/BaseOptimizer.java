@@ -1,7 +1,7 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.Axpy;
 import io.backprop.engine.Parameter;
+import io.backprop.engine.kernels.Kernels;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * The bookkeeping every optimizer shares: learning rate, step count, named state arrays per
  * parameter key (created lazily in the parameter's layout) and one scratch array per parameter.
+ * Updates run on the kernels of the parameter being updated.
  */
 abstract class BaseOptimizer implements Optimizer {
 
@@ -18,6 +19,7 @@ abstract class BaseOptimizer implements Optimizer {
     private long steps;
     private final Map<String, Map<String, INDArray>> states = new LinkedHashMap<>();
     private final Map<String, INDArray> scratch = new LinkedHashMap<>();
+    private Kernels kernels;
 
     BaseOptimizer(double learningRate) {
         this.learningRate = learningRate;
@@ -46,6 +48,7 @@ abstract class BaseOptimizer implements Optimizer {
                 work = parameter.value().ulike();
                 scratch.put(parameter.key(), work);
             }
+            kernels = parameter.kernels();
             update(parameter.value(), parameter.gradient(), state, work);
         }
     }
@@ -99,12 +102,17 @@ abstract class BaseOptimizer implements Optimizer {
     }
 
     /** y += alpha · x, in place. */
-    static void axpy(double alpha, INDArray x, INDArray y) {
-        Axpy.apply(alpha, x, y);
+    void axpy(double alpha, INDArray x, INDArray y) {
+        kernels.axpy(alpha, x, y);
+    }
+
+    /** out = √in, element by element (out may be in itself). */
+    void squareRoot(INDArray in, INDArray out) {
+        kernels.sqrt(in, out);
     }
 
     /** g += weightDecay · p (L2 penalty in the gradient, as torch.optim does). */
-    static void addWeightDecay(INDArray g, INDArray p, double weightDecay) {
+    void addWeightDecay(INDArray g, INDArray p, double weightDecay) {
         if (weightDecay != 0) {
             axpy(weightDecay, p, g);
         }

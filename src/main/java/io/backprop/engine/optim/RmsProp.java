@@ -1,6 +1,5 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.SquareRoot;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.DivOp;
@@ -54,9 +53,9 @@ public final class RmsProp extends BaseOptimizer {
             axpy(1 - alpha, g, gBar.muli(alpha));                // ḡ = αḡ + (1 − α)g
             Nd4j.exec(new MulOp(gBar, gBar, scratch));
             Nd4j.exec(new SubOp(s, scratch, scratch));           // s − ḡ²
-            SquareRoot.apply(scratch, scratch);
+            squareRoot(scratch, scratch);
         } else {
-            SquareRoot.apply(s, scratch);
+            squareRoot(s, scratch);
         }
         scratch.addi(epsilon);                                   // denominator
         Nd4j.exec(new DivOp(g, scratch, scratch));               // g / denominator

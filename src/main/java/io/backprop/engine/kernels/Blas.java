@@ -1,4 +1,4 @@
-package io.backprop.engine;
+package io.backprop.engine.kernels;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
@@ -14,12 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Matrix products on the OpenBLAS that ND4J ships, called through its JavaCPP binding on the
- * arrays' own buffers. ND4J's matrix-product ops reach the same sgemm, but their bookkeeping
- * costs about as much again as a product of a training step here (measured: 250 µs against
- * 120 µs for a 256 × 32 × 784 product), so row-major contiguous arrays take this direct route;
- * anything else goes through {@link Nd4j#gemm}. One-row products stay sgemm calls too: OpenBLAS
- * splits a gemv of a 128 × 784 matrix over its threads, and request threads predicting at once
- * then queue for them (measured: 311 against 2,889 predictions/s at 16 concurrent clients).
+ * arrays' own buffers: ND4J's matrix-product ops reach the same sgemm, but their bookkeeping costs
+ * about as much again as a training step's product, so row-major contiguous arrays take this
+ * direct route; anything else goes through {@link Nd4j#gemm}. One-row products stay gemm calls
+ * too: OpenBLAS splits a gemv over its threads, and request threads predicting at once would then
+ * queue for them.
  */
 public final class Blas {
 

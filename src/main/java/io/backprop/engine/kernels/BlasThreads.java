@@ -1,4 +1,4 @@
-package io.backprop.engine;
+package io.backprop.engine.kernels;
 
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,4 +1,4 @@
-package io.backprop.engine;
+package io.backprop.engine.kernels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
