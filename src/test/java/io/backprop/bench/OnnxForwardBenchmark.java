@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.backprop.engine.BlasThreads;
+import io.backprop.engine.kernels.BlasThreads;
 import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
 import io.backprop.engine.Precision;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backprop.engine.Parameter;
+import io.backprop.engine.kernels.KernelChoice;
 import io.backprop.engine.optim.Regimen;
 import io.backprop.web.ProblemException;
 import java.util.List;
@@ -73,7 +74,8 @@ class TrainingConfigTest {
         Regimen regimen = config.regimen();
         var weights = Nd4j.ones(2, 2);
         for (int epoch = 0; epoch < 2; epoch++) {
-            regimen.step(List.of(new Parameter("0.weight", weights, Nd4j.ones(2, 2).muli(0.1))), 1.0);
+            regimen.step(List.of(new Parameter("0.weight", weights, Nd4j.ones(2, 2).muli(0.1),
+                    KernelChoice.forBatches(2, weights.dataType()).updates(weights.length()))), 1.0);
             regimen.epochDone(1.0);
         }
         return regimen;

@@ -25,6 +25,10 @@ public final class JavaKernels implements Kernels {
      */
     @Override
     public void dense(INDArray aPrev, INDArray weights, INDArray biases, INDArray z) {
+        if (RowMajorDense.applies(aPrev, weights, biases, z)) {
+            RowMajorDense.dense(aPrev, weights, biases, z);
+            return;
+        }
         int m = (int) z.rows();
         int n = (int) z.columns();
         int k = (int) aPrev.columns();
