@@ -12,6 +12,8 @@ import io.backprop.engine.Trainer;
 import io.backprop.engine.TrainingPlan;
 import io.backprop.engine.TrainingRun;
 import io.backprop.engine.optim.Regimen;
+import io.backprop.engine.optim.Schedule;
+import io.backprop.engine.optim.Sgd;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -58,7 +60,7 @@ final class SyntheticTraining {
     private static long train(Network network, INDArray x, INDArray y, int batch, int samples, BooleanSupplier stop) {
         int rows = (int) x.rows();
         int epochs = Math.max(1, samples / rows);
-        TrainingRun run = new Trainer(network).start(x, y, new TrainingPlan(epochs, batch, false, 1), Regimen.sgd(0.01));
+        TrainingRun run = new Trainer(network).start(x, y, new TrainingPlan(epochs, batch, false, 1), new Regimen(new Sgd(0.01), Schedule.constant(), Regimen.Unit.EPOCH, null, 0));
         long trained = 0;
         while (!run.done() && !stop.getAsBoolean()) {
             run.step();
