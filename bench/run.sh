@@ -14,6 +14,7 @@ PORT=${PORT:-18090}
 URL=http://localhost:$PORT
 PY=/usr/bin/python3
 mkdir -p "$OUT"
+export OPENBLAS_CORETYPE=${BENCH_OPENBLAS_CORETYPE:-$(sh bench/openblas-core.sh)}   # the same, best kernels for both sides
 
 missing=()
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing+=(dataset-fashion-mnist)
@@ -105,5 +106,6 @@ done
 after=$(rss)
 echo "{\"rssBefore\": $before, \"rssAfter\": $after, \"networks\": 1000}" >"$OUT/memory.json"
 
+bench/train-vs-torch.sh   # whole-epoch train calls paired with PyTorch: target/bench/train-vs-torch.json
 echo "4/4 report"
 $PY bench/report.py "$OUT"

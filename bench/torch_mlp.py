@@ -1,53 +1,35 @@
 """The PyTorch side of the benchmark: the identical training loops, on the same data.
 
 784-256-128-10 (ReLU, softmax cross-entropy, plain SGD at 0.01, float32) on Fashion-MNIST
-images at one batch size, for each thread setting given; or the 2-2-2 worked example (sigmoid,
-½-sum squared error, SGD at 0.5, float64), 10,000 steps. Prints one JSON object.
+images at one batch size, in the lean loop of torch_loop.py, for each BLAS thread count given; or
+the 2-2-2 worked example (sigmoid, ½-sum squared error, SGD at 0.5, float64), 10,000 steps.
+Prints one JSON object.
 """
-import gzip
 import json
 import statistics
 import sys
 import time
 
-import numpy as np
 import torch
 
-DATA = "/usr/share/datasets/fashion-mnist"
+import torch_loop
+
+CHUNK = 8   # steps between looks at the clock
 
 
-def images(rows):
-    with gzip.open(f"{DATA}/train-images-idx3-ubyte.gz") as f:
-        pixels = np.frombuffer(f.read(), np.uint8, offset=16)[: rows * 784]
-    with gzip.open(f"{DATA}/train-labels-idx1-ubyte.gz") as f:
-        labels = np.frombuffer(f.read(), np.uint8, offset=8)[:rows]
-    return torch.from_numpy(pixels.reshape(rows, 784).astype(np.float32) / 255), torch.from_numpy(labels.astype(np.int64))
-
-
-def mlp_samples_per_second(batch, x, y, repetitions, seconds):
-    torch.manual_seed(1)
-    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128), torch.nn.ReLU(),
-                                torch.nn.Linear(128, 10))
-    optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
-    loss_fn = torch.nn.CrossEntropyLoss()
-    batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, x.shape[0] - batch + 1, batch)]
-
-    def step(k):
-        xb, yb = batches[k % len(batches)]
-        optimizer.zero_grad()
-        loss = loss_fn(model(xb), yb)
-        loss.backward()
-        optimizer.step()
-
-    for k in range(50):
-        step(k)
+def mlp_samples_per_second(loop, batch, repetitions, seconds):
+    """Samples per second of the lean loop's steps over the data in order, in windows of seconds."""
+    rows = CHUNK * batch
+    last = loop.x.shape[0] - rows
+    loop.run(batch, 0, 50 * batch)
     results = []
     for _ in range(repetitions):
-        steps, start = 0, time.perf_counter()
+        samples, first, start = 0, 0, time.perf_counter()
         while time.perf_counter() - start < seconds:
-            step(steps)
-            steps += 1
-        results.append(steps * batch / (time.perf_counter() - start))
+            loop.run(batch, first, rows)
+            samples += rows
+            first = first + rows if first + rows <= last else 0
+        results.append(samples / (time.perf_counter() - start))
     return results
 
 
@@ -65,7 +47,7 @@ def mazur_step_microseconds(repetitions, steps):
     for _ in range(repetitions):
         start = time.perf_counter()
         for _ in range(steps):
-            optimizer.zero_grad()
+            optimizer.zero_grad(set_to_none=True)
             loss = 0.5 * ((model(x) - t) ** 2).sum()
             loss.backward()
             optimizer.step()
@@ -79,7 +61,7 @@ def summary(values):
 
 
 def main():
-    """torch_mlp.py mlp THREADS REPETITIONS BATCH  |  torch_mlp.py mazur REPETITIONS"""
+    """torch_mlp.py mlp BLAS_THREADS REPETITIONS BATCH  |  torch_mlp.py mazur REPETITIONS"""
     if sys.argv[1] == "mazur":
         torch.set_num_threads(1)
         times, loss = mazur_step_microseconds(int(sys.argv[2]), 10000)
@@ -87,12 +69,12 @@ def main():
         return
     threads = [int(t) for t in sys.argv[2].split(",")]
     repetitions, batch = int(sys.argv[3]), int(sys.argv[4])
-    x, y = images(60000)
+    loop = torch_loop.Loop(torch_loop.fashion_mnist())
     per_threads = {}
     for n in threads:
-        torch.set_num_threads(n)
-        per_threads[str(n)] = summary(mlp_samples_per_second(batch, x, y, repetitions, 3.0))
-    print(json.dumps({"torch": torch.__version__, "batch": batch, "threads": per_threads}))
+        loop.set_blas_threads(n)
+        per_threads[str(n)] = summary(mlp_samples_per_second(loop, batch, repetitions, 3.0))
+    print(json.dumps({**loop.describe(), "batch": batch, "threads": per_threads}))
 
 
 if __name__ == "__main__":
