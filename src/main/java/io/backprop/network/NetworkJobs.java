@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 public class NetworkJobs {
 
     private final NetworkRegistry registry;
+    private final NetworkPersistence persistence;
 
-    NetworkJobs(NetworkRegistry registry) {
+    NetworkJobs(NetworkRegistry registry, NetworkPersistence persistence) {
         this.registry = registry;
+        this.persistence = persistence;
     }
 
     /**
@@ -29,7 +31,7 @@ public class NetworkJobs {
         if (!session.claim(jobId)) {
             throw busy(session);
         }
-        return new JobHandle(session, jobId, config);
+        return new JobHandle(session, jobId, config, persistence);
     }
 
     /** 409 when a job holds the network; synchronous training and parameter changes call it first. */

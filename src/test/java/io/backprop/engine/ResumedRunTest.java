@@ -19,9 +19,9 @@ class ResumedRunTest {
         TrainingPlan plan = new TrainingPlan(5, 4, true, 11);
         Network whole = Networks.random(3, SIZES, ACTIVATIONS, true, Loss.MSE, Precision.FLOAT64);
         Network resumed = Networks.random(3, SIZES, ACTIVATIONS, true, Loss.MSE, Precision.FLOAT64);
-        Regimen resumedRegimen = Regimen.sgd(0.3);
+        Regimen resumedRegimen = Networks.sgd(0.3);
 
-        new Trainer(whole).train(x, y, plan, Regimen.sgd(0.3));
+        new Trainer(whole).train(x, y, plan, Networks.sgd(0.3));
         TrainingRun interrupted = new Trainer(resumed).start(x, y, plan, resumedRegimen);
         drive(interrupted, 2);
         TrainingRun goingOn = new Trainer(resumed).start(x, y, plan, resumedRegimen);
