@@ -1,5 +1,6 @@
 package io.backprop.network;
 
+import io.backprop.metrics.TrainingMetrics;
 import io.backprop.optimizer.ClipSpec;
 import io.backprop.optimizer.OptimizerSpec;
 import io.backprop.optimizer.ScheduleSpec;
@@ -15,10 +16,12 @@ public class NetworkJobs {
 
     private final NetworkRegistry registry;
     private final NetworkPersistence persistence;
+    private final TrainingMetrics metrics;
 
-    NetworkJobs(NetworkRegistry registry, NetworkPersistence persistence) {
+    NetworkJobs(NetworkRegistry registry, NetworkPersistence persistence, TrainingMetrics metrics) {
         this.registry = registry;
         this.persistence = persistence;
+        this.metrics = metrics;
     }
 
     /**
@@ -31,7 +34,7 @@ public class NetworkJobs {
         if (!session.claim(jobId)) {
             throw busy(session);
         }
-        return new JobHandle(session, jobId, config, persistence);
+        return new JobHandle(session, jobId, config, persistence, metrics);
     }
 
     /** 409 when a job holds the network; synchronous training and parameter changes call it first. */

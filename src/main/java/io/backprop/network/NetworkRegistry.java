@@ -55,6 +55,15 @@ class NetworkRegistry {
         return session;
     }
 
+    /** The network with this id, or null. */
+    NetworkSession find(String id) {
+        return sessions.get(id);
+    }
+
+    synchronized long totalParameters() {
+        return totalParameters;
+    }
+
     synchronized void remove(String id) {
         NetworkSession session = sessions.remove(id);
         if (session == null) {

@@ -167,6 +167,10 @@ class JobService {
         return job(id).view();
     }
 
+    long count(JobStatus status) {
+        return jobs.values().stream().filter(job -> job.status() == status).count();
+    }
+
     List<JobView> list() {
         purge();
         return jobs.values().stream().map(TrainingJob::view).sorted(Comparator.comparing(JobView::createdAt)).toList();
