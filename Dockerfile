@@ -13,9 +13,12 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/*
-RUN useradd --system --create-home backprop
+RUN useradd --system --create-home backprop \
+ && mkdir -p /app/data && chown backprop /app/data
 USER backprop
-WORKDIR /home/backprop
+# The store (./data/backprop.db) lives in /app/data: mount a volume there to keep it.
+WORKDIR /app
+VOLUME /app/data
 COPY --from=build /src/target/backprop-service.jar app.jar
 ENV OMP_NUM_THREADS=1
 EXPOSE 8080

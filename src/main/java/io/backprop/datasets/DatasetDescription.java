@@ -24,7 +24,7 @@ record DatasetDescription(
 
     static DatasetDescription of(Dataset dataset) {
         return new DatasetDescription(dataset.id(), dataset.name(), dataset.samples(), dataset.inputs(), dataset.outputs(),
-                dataset.classCounts(), dataset.classNames(), dataset.bytes(), dataset.x().dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE
-                        ? "float64" : "float32", dataset.scale(), dataset.standardization(), dataset.createdAt());
+                dataset.classCounts(), dataset.classNames(), dataset.bytes(),
+                dataset.dtype() == org.nd4j.linalg.api.buffer.DataType.DOUBLE ? "float64" : "float32", dataset.scale(), dataset.standardization(), dataset.createdAt());
     }
 }

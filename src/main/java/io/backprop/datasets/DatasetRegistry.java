@@ -31,6 +31,12 @@ public class DatasetRegistry {
         totalBytes += dataset.bytes();
     }
 
+    /** Holds a data set brought back from the store, whatever the limits now say. */
+    synchronized void restore(Dataset dataset) {
+        datasets.put(dataset.id(), dataset);
+        totalBytes += dataset.bytes();
+    }
+
     /** Fails with 413 unless a data set of {@code bytes} fits; call before building its matrices where the size is known. */
     synchronized void checkBytes(long bytes) {
         if (bytes > limits.maxDatasetBytes().toBytes()) {

@@ -3,6 +3,7 @@ package io.backprop.datasets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.backprop.web.FieldProblem;
 import io.backprop.web.ProblemException;
+import jakarta.annotation.PostConstruct;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,11 +28,19 @@ class DatasetService {
             "targetColumns", "labelColumn", "dtype");
 
     private final DatasetRegistry registry;
+    private final DatasetPersistence persistence;
     private final ObjectMapper objectMapper;
 
-    DatasetService(DatasetRegistry registry, ObjectMapper objectMapper) {
+    DatasetService(DatasetRegistry registry, DatasetPersistence persistence, ObjectMapper objectMapper) {
         this.registry = registry;
+        this.persistence = persistence;
         this.objectMapper = objectMapper;
+    }
+
+    /** Brings back the stored data sets when the service starts; their matrices are read on first use. */
+    @PostConstruct
+    void load() {
+        persistence.load().forEach(registry::restore);
     }
 
     DatasetDescription upload(DatasetUploadForm form, Set<String> names) {
@@ -49,9 +58,16 @@ class DatasetService {
             x.divi(form.scale());
         }
         Dataset.Standardization standardization = Boolean.TRUE.equals(form.standardize()) ? standardize(x) : null;
-        Dataset dataset = new Dataset(UUID.randomUUID().toString(), form.name(), x, parsed.y(), parsed.classCounts(), parsed.classNames(),
-                form.scale(), standardization, Instant.now());
-        registry.add(dataset);
+        Dataset dataset = new Dataset(UUID.randomUUID().toString(), form.name(), x.rows(), (int) x.columns(),
+                (int) parsed.y().columns(), type, parsed.classCounts(), parsed.classNames(), form.scale(), standardization,
+                Instant.now(), DatasetMatrices.held(x, parsed.y()));
+        persistence.save(dataset);
+        try {
+            registry.add(dataset);
+        } catch (RuntimeException refused) {
+            persistence.delete(dataset.id());
+            throw refused;
+        }
         return DatasetDescription.of(dataset);
     }
 
@@ -64,6 +80,8 @@ class DatasetService {
     }
 
     void delete(String id) {
+        registry.get(id);
+        persistence.delete(id);
         registry.remove(id);
     }
 

@@ -2,7 +2,6 @@ package io.backprop.engine;
 
 import io.backprop.engine.optim.Regimen;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,8 +23,6 @@ public final class TrainingRun {
     private final Regimen regimen;
     private final int n;
     private final int batchSize;
-    private final SplittableRandom random;
-    private final int[] order;
     private final INDArray xEpoch;
     private final INDArray yEpoch;
     private final double[] lossHistory;
@@ -50,14 +47,29 @@ public final class TrainingRun {
         this.regimen = regimen;
         this.n = (int) x.rows();
         this.batchSize = Math.min(plan.batchSize(), n);
-        this.random = new SplittableRandom(plan.seed());
-        this.order = Permutations.identity(n);
         this.xEpoch = plan.shuffle() ? x.ulike() : x;
         this.yEpoch = plan.shuffle() ? y.ulike() : y;
         this.lossHistory = new double[plan.epochs()];
         this.learningRates = new double[plan.epochs()];
         this.gradientNorms = new double[plan.epochs()];
         this.epochMillis = new long[plan.epochs()];
+    }
+
+    /**
+     * Goes on from a checkpoint: the first {@code epochsDone} epochs of the plan count as done (their steps too), so
+     * the next step begins epoch {@code epochsDone + 1}, shuffled exactly as it would have been. Call before the first step.
+     */
+    public void resumeAfter(int epochsDone) {
+        if (steps > 0 || epochsDone < 0 || epochsDone > plan.epochs()) {
+            throw new IllegalStateException("a run resumes before its first step, within its " + plan.epochs() + " epochs");
+        }
+        epoch = epochsDone;
+        steps = (long) epochsDone * stepsPerEpoch();
+    }
+
+    /** The seed of epoch {@code epoch}'s shuffle: a function of the plan's seed and the epoch alone. */
+    static long epochSeed(long seed, int epoch) {
+        return seed + epoch * 0x9E3779B97F4A7C15L;
     }
 
     /** Whether every epoch of the plan has ended. */
@@ -154,7 +166,7 @@ public final class TrainingRun {
         normSum = 0;
         batches = 0;
         if (plan.shuffle()) {
-            Permutations.shuffle(order, random);
+            int[] order = Permutations.random(n, epochSeed(plan.seed(), epoch));
             Nd4j.pullRows(x, xEpoch, 1, order);
             Nd4j.pullRows(y, yEpoch, 1, order);
         }

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 public class NetworkJobs {
 
     private final NetworkRegistry registry;
+    private final NetworkPersistence persistence;
     private final TrainingMetrics metrics;
 
-    NetworkJobs(NetworkRegistry registry, TrainingMetrics metrics) {
+    NetworkJobs(NetworkRegistry registry, NetworkPersistence persistence, TrainingMetrics metrics) {
         this.registry = registry;
+        this.persistence = persistence;
         this.metrics = metrics;
     }
 
@@ -32,7 +34,7 @@ public class NetworkJobs {
         if (!session.claim(jobId)) {
             throw busy(session);
         }
-        return new JobHandle(session, jobId, config, metrics);
+        return new JobHandle(session, jobId, config, persistence, metrics);
     }
 
     /** 409 when a job holds the network; synchronous training and parameter changes call it first. */

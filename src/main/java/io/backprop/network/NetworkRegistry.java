@@ -41,6 +41,12 @@ class NetworkRegistry {
         totalParameters += parameters;
     }
 
+    /** Holds a network brought back from the store, whatever the limits now say. */
+    synchronized void restore(NetworkSession session) {
+        sessions.put(session.id(), session);
+        totalParameters += session.network().parameterCount();
+    }
+
     NetworkSession get(String id) {
         NetworkSession session = sessions.get(id);
         if (session == null) {

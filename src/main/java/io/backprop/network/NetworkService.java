@@ -18,15 +18,17 @@ class NetworkService {
 
     private final NetworkRegistry registry;
     private final NetworkFactory factory;
+    private final NetworkPersistence persistence;
 
-    NetworkService(NetworkRegistry registry, NetworkFactory factory) {
+    NetworkService(NetworkRegistry registry, NetworkFactory factory, NetworkPersistence persistence) {
         this.registry = registry;
         this.factory = factory;
+        this.persistence = persistence;
     }
 
     NetworkDescription create(CreateNetworkRequest request) {
         NetworkSession session = factory.create(request);
-        registry.add(session);
+        persistence.create(session);
         return Descriptions.of(session);
     }
 
@@ -39,7 +41,7 @@ class NetworkService {
     }
 
     void delete(String id) {
-        registry.remove(id);
+        persistence.delete(id);
     }
 
     ParametersBody parameters(String id) {
@@ -69,7 +71,7 @@ class NetworkService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems);
         }
-        return session.write(() -> {
+        return persistence.change(session, () -> {
             NetworkJobs.ensureIdle(session);
             for (int l = 0; l < layers.size(); l++) {
                 DenseLayer layer = layers.get(l);

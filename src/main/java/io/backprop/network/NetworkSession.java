@@ -10,6 +10,7 @@ import io.backprop.state.NetworkState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -36,6 +37,7 @@ public final class NetworkSession {
     private volatile Regimen regimen;
     private volatile Counters counters;
     private volatile Instant updatedAt;
+    private volatile long version;
     private final AtomicReference<String> job = new AtomicReference<>();
     private final Deque<EpochRecord> history = new ArrayDeque<>();
     private final int maxHistory;
@@ -112,16 +114,78 @@ public final class NetworkSession {
         return job.get();
     }
 
-    /** Appends epochs to the history, dropping the oldest beyond its limit. Under the write lock. */
+    /** Appends epochs to the history; {@link #trimHistory} drops the oldest beyond its limit. Under the write lock. */
     void recordEpochs(List<EpochRecord> epochs) {
         synchronized (history) {
-            for (EpochRecord epoch : epochs) {
-                history.addLast(epoch);
-                if (history.size() > maxHistory) {
-                    history.removeFirst();
-                }
+            history.addAll(epochs);
+        }
+    }
+
+    /** Drops the oldest epochs beyond the history's limit. */
+    void trimHistory() {
+        synchronized (history) {
+            while (history.size() > maxHistory) {
+                history.removeFirst();
             }
         }
+    }
+
+    /** The first epoch {@link #trimHistory} will keep, or 0 when it has nothing to drop. */
+    long firstEpochKept() {
+        synchronized (history) {
+            if (history.size() <= maxHistory) {
+                return 0;
+            }
+            Iterator<EpochRecord> epochs = history.iterator();
+            for (int dropped = history.size() - maxHistory; dropped > 0; dropped--) {
+                epochs.next();
+            }
+            return epochs.next().epoch();
+        }
+    }
+
+    /** The epochs after epoch {@code after}, oldest first. */
+    List<EpochRecord> epochsAfter(long after) {
+        synchronized (history) {
+            Deque<EpochRecord> newer = new ArrayDeque<>();
+            for (Iterator<EpochRecord> epochs = history.descendingIterator(); epochs.hasNext(); ) {
+                EpochRecord epoch = epochs.next();
+                if (epoch.epoch() <= after) {
+                    break;
+                }
+                newer.addFirst(epoch);
+            }
+            return List.copyOf(newer);
+        }
+    }
+
+    /** The number of the last epoch in the history, or 0. */
+    long lastEpoch() {
+        synchronized (history) {
+            return history.isEmpty() ? 0 : history.getLast().epoch();
+        }
+    }
+
+    /**
+     * Puts the network back exactly as an earlier {@link #state()} with its {@code updatedAt} and its history up to
+     * epoch {@code lastEpoch}: a change the store did not take is undone. Under the write lock.
+     */
+    void revert(NetworkState earlier, Instant earlierUpdatedAt, long lastEpoch) {
+        rollBack(earlier);
+        counters = earlier.counters();
+        updatedAt = earlierUpdatedAt;
+        synchronized (history) {
+            history.removeIf(epoch -> epoch.epoch() > lastEpoch);
+        }
+    }
+
+    /** The store's count of this network's writes. */
+    long version() {
+        return version;
+    }
+
+    void stored(long newVersion) {
+        version = newVersion;
     }
 
     List<EpochRecord> history() {

@@ -11,23 +11,27 @@ import org.springframework.stereotype.Component;
 public class NetworkSessions {
 
     private final NetworkRegistry registry;
+    private final NetworkPersistence persistence;
     private final Limits limits;
 
-    NetworkSessions(NetworkRegistry registry, Limits limits) {
+    NetworkSessions(NetworkRegistry registry, NetworkPersistence persistence, Limits limits) {
         this.registry = registry;
+        this.persistence = persistence;
         this.limits = limits;
     }
 
     /**
      * Holds a network with {@code state} under the given metadata ({@code owner} null in local mode)
-     * and answers its session. Fails with 429 when it does not fit the limits, and with
+     * and answers its session, stored before it is held. Fails with 429 when it does not fit the limits, 503 when the
+     * store does not take it, and with
      * {@link IllegalArgumentException} when the state's configuration is not a completed one.
      */
     public NetworkSession hold(String id, String owner, Instant createdAt, Instant updatedAt, NetworkState state) {
         NetworkSession session = new NetworkSession(id, owner, state.spec().name(), SessionStates.network(state), null,
                 SessionStates.config(state.training()), SessionStates.regimen(state.training()), state.counters(), createdAt,
                 updatedAt, limits.maxHistoryEpochs());
-        registry.add(session);
+        registry.ensureRoom(session.network().parameterCount());
+        persistence.create(session);
         return session;
     }
 

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 class OptimizerService {
 
     private final NetworkRegistry registry;
+    private final NetworkPersistence persistence;
 
-    OptimizerService(NetworkRegistry registry) {
+    OptimizerService(NetworkRegistry registry, NetworkPersistence persistence) {
         this.registry = registry;
+        this.persistence = persistence;
     }
 
     OptimizerStateResponse describe(String id) {
@@ -29,7 +31,7 @@ class OptimizerService {
     OptimizerStateResponse replace(String id, OptimizerConfigBody body) {
         NetworkSession session = registry.get(id);
         TrainingConfig next = TrainingConfig.of(body.optimizer(), body.schedule(), body.clip());
-        return session.write(() -> {
+        return persistence.change(session, () -> {
             NetworkJobs.ensureIdle(session);
             session.reconfigured(next);
             return state(session);

@@ -29,12 +29,15 @@ class TrainingService {
     private final NetworkRegistry registry;
     private final BatchReader reader;
     private final Limits limits;
+    private final NetworkPersistence persistence;
     private final TrainingMetrics metrics;
 
-    TrainingService(NetworkRegistry registry, BatchReader reader, Limits limits, TrainingMetrics metrics) {
+    TrainingService(NetworkRegistry registry, BatchReader reader, Limits limits, NetworkPersistence persistence,
+                    TrainingMetrics metrics) {
         this.registry = registry;
         this.reader = reader;
         this.limits = limits;
+        this.persistence = persistence;
         this.metrics = metrics;
     }
 
@@ -51,7 +54,7 @@ class TrainingService {
         }
         TrainingPlan plan = new TrainingPlan(epochs, request.batchSize() == null ? (int) rows : request.batchSize(),
                 Boolean.TRUE.equals(request.shuffle()), request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed());
-        return session.write(() -> {
+        return persistence.change(session, () -> {
             NetworkJobs.ensureIdle(session);
             TrainingConfig config = session.config().with(request.optimizer(), request.schedule(), request.clip());
             Regimen regimen = session.regimenFor(config);
@@ -104,7 +107,7 @@ class TrainingService {
         if (!apply) {
             return session.read(() -> Descriptions.trace(BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), false)));
         }
-        return session.write(() -> {
+        return persistence.change(session, () -> {
             NetworkJobs.ensureIdle(session);
             StepTrace trace = BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), true);
             session.stepApplied(batch.x().rows(), trace.loss());

@@ -1,6 +1,7 @@
 package io.backprop.training;
 
 import io.backprop.state.NetworkState;
+import java.nio.ByteBuffer;
 
 /**
  * The best epoch so far by the monitored value, and early stopping's count of epochs without
@@ -19,6 +20,28 @@ final class Best {
         this.stopping = stopping;
         this.monitor = stopping != null ? stopping.monitorOrDefault()
                 : validation ? EarlyStoppingSpec.Monitor.VAL_LOSS : EarlyStoppingSpec.Monitor.LOSS;
+    }
+
+    /**
+     * What a job's checkpoint keeps of it: the best value so far, the epochs without improvement, and the best epoch's
+     * state when it is to be restored.
+     */
+    byte[] checkpoint() {
+        byte[] best = state == null ? new byte[0] : state.encode();
+        return ByteBuffer.allocate(Double.BYTES + Integer.BYTES + best.length).putDouble(value).putInt(epochsWithoutImprovement)
+                .put(best).array();
+    }
+
+    /** Goes on from a job's {@link #checkpoint()}. */
+    void resume(byte[] checkpoint) {
+        ByteBuffer bytes = ByteBuffer.wrap(checkpoint);
+        value = bytes.getDouble();
+        epochsWithoutImprovement = bytes.getInt();
+        if (bytes.hasRemaining()) {
+            byte[] best = new byte[bytes.remaining()];
+            bytes.get(best);
+            state = NetworkState.decode(best);
+        }
     }
 
     /** Considers a finished epoch with the network's state after it; true when it is the new best. */

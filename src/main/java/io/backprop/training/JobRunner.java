@@ -7,16 +7,20 @@ import io.backprop.engine.TrainingRun.EpochSummary;
 import io.backprop.engine.TrainingRun;
 import io.backprop.network.JobHandle;
 import io.backprop.state.NetworkState;
+import io.backprop.store.StoreUnavailableException;
 import io.backprop.web.Problems;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 
 /**
  * Runs one job on its thread: steps under the network's lock, validation and early stopping after
- * each epoch, cancellation checked before every step. A diverging step puts back the parameters
- * and training state of the last completed epoch.
+ * each epoch, cancellation checked before every step. Every completed epoch is a checkpoint: the
+ * network's state and the job's progress stored in one transaction, from which a job that was
+ * running when the service stopped goes on. A diverging step puts back the parameters and training
+ * state of the last completed epoch.
  */
 final class JobRunner implements Runnable {
 
@@ -26,28 +30,44 @@ final class JobRunner implements Runnable {
     private final JobHandle network;
     private final JobData data;
     private final TrainingPlan plan;
-    private final EarlyStoppingSpec earlyStopping;
+    private final Best best;
+    private final Resume resume;
+    private final JobPersistence persistence;
 
-    JobRunner(TrainingJob job, JobHandle network, JobData data, TrainingPlan plan, EarlyStoppingSpec earlyStopping) {
+    /** Where a job goes on from: the epochs its checkpoint completed, and whether it was running when the service stopped. */
+    record Resume(int epochsDone, boolean wasRunning) {
+        static final Resume NONE = new Resume(0, false);
+    }
+
+    JobRunner(TrainingJob job, JobHandle network, JobData data, TrainingPlan plan, Best best, Resume resume,
+              JobPersistence persistence) {
         this.job = job;
         this.network = network;
         this.data = data;
         this.plan = plan;
-        this.earlyStopping = earlyStopping;
+        this.best = best;
+        this.resume = resume;
+        this.persistence = persistence;
     }
 
     @Override
     public void run() {
         try {
+            if (job.stopRequested()) {
+                return;
+            }
             if (job.cancelRequested()) {
-                job.finished(JobStatus.CANCELLED, false, null);
+                end(JobStatus.CANCELLED, false, null, null);
                 return;
             }
             train();
+        } catch (StoreUnavailableException refused) {
+            LOG.error("Training job {} stopped: the store did not take its checkpoint", job.id(), refused);
+            job.finished(job.ending(JobStatus.FAILED, false, Problems.of(refused)));
         } catch (RuntimeException failure) {
             LOG.error("Training job {} failed", job.id(), failure);
-            job.finished(JobStatus.FAILED, false, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                    "The job failed unexpectedly; this is a bug, not a problem with the request.", List.of()));
+            job.finished(job.ending(JobStatus.FAILED, false, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                    "Internal error", "The job failed unexpectedly; this is a bug, not a problem with the request.", List.of())));
         } finally {
             network.release();
         }
@@ -55,57 +75,84 @@ final class JobRunner implements Runnable {
 
     private void train() {
         NetworkState lastGood = network.state();
-        TrainingRun run = network.start(data.x(), data.y(), plan);
-        job.started((long) run.stepsPerEpoch() * plan.epochs());
-        Best best = new Best(earlyStopping, data.hasValidation());
+        TrainingRun run = network.start(data.x(), data.y(), plan, resume.epochsDone());
+        long planned = (long) run.stepsPerEpoch() * plan.epochs();
+        if (resume.wasRunning()) {
+            job.resumed(planned, run.steps(), data.x().rows() * resume.epochsDone());
+        } else {
+            job.started(planned);
+        }
+        quietly(() -> persistence.update(job));
         int rows = (int) data.x().rows();
         int batchRows = Math.min(plan.batchSize(), rows);
         while (!run.done()) {
+            if (job.stopRequested()) {
+                return;
+            }
             if (job.cancelRequested()) {
-                job.finished(JobStatus.CANCELLED, false, null);
+                end(JobStatus.CANCELLED, false, null, null);
                 return;
             }
             int stepRows = Math.min(batchRows, rows - (int) (run.steps() % run.stepsPerEpoch()) * batchRows);
             try {
                 network.step(run, stepRows);
             } catch (DivergenceException diverged) {
-                network.rollBack(lastGood);
-                job.finished(JobStatus.FAILED, false, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "training-diverged",
-                        "Training diverged", "Training diverged at epoch " + diverged.epoch() + ", step " + diverged.step()
-                                + " of the job (" + diverged.reason() + "); the network keeps the parameters of the last "
-                                + "completed epoch. Lower the learning rate or scale the inputs.", List.of()));
+                TrainingJob.Progress ending = job.ending(JobStatus.FAILED, false, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "training-diverged", "Training diverged", "Training diverged at epoch " + diverged.epoch() + ", step "
+                                + diverged.step() + " of the job (" + diverged.reason() + "); the network keeps the parameters of "
+                                + "the last completed epoch. Lower the learning rate or scale the inputs.", List.of()));
+                network.rollBack(lastGood, () -> persistence.update(job.id(), ending));
+                job.finished(ending);
                 return;
             }
             job.stepped(stepRows);
             if (run.epochComplete()) {
-                JobEpoch epoch = endEpoch(run);
-                lastGood = network.state();
-                if (best.offer(epoch, lastGood)) {
-                    job.best(epoch.epoch());
-                }
+                lastGood = endEpoch(run);
                 if (best.exhausted()) {
-                    finish(best, true);
+                    end(JobStatus.SUCCEEDED, true, null, best.stateToRestore());
                     return;
                 }
             }
         }
-        finish(best, false);
+        end(JobStatus.SUCCEEDED, false, null, best.stateToRestore());
     }
 
-    private JobEpoch endEpoch(TrainingRun run) {
+    /** Validates, ends the epoch and stores the checkpoint with the network; answers the state stored. */
+    private NetworkState endEpoch(TrainingRun run) {
         Evaluation validation = data.hasValidation() ? network.evaluate(data.xVal(), data.yVal()) : null;
         Double valLoss = validation == null ? null : validation.loss();
         Double valAccuracy = validation == null ? null : validation.accuracy();
-        EpochSummary ended = network.endEpoch(run, valLoss, valAccuracy);
-        JobEpoch epoch = new JobEpoch(ended.epoch(), ended.loss(), valLoss, valAccuracy, ended.learningRate(), ended.millis());
-        job.epochEnded(epoch);
-        return epoch;
+        JobEpoch[] ended = new JobEpoch[1];
+        boolean[] improved = new boolean[1];
+        NetworkState[] stored = new NetworkState[1];
+        network.endEpoch(run, valLoss, valAccuracy, (EpochSummary summary, NetworkState state) -> {
+            JobEpoch epoch = new JobEpoch(summary.epoch(), summary.loss(), valLoss, valAccuracy, summary.learningRate(), summary.millis());
+            improved[0] = best.offer(epoch, state);
+            TrainingJob.Progress progress = job.progress();
+            persistence.checkpoint(job.id(), progress.withEpoch(epoch, improved[0] ? epoch.epoch() : progress.bestEpoch()),
+                    best.checkpoint());
+            ended[0] = epoch;
+            stored[0] = state;
+        });
+        job.epochEnded(ended[0]);
+        if (improved[0]) {
+            job.best(ended[0].epoch());
+        }
+        return stored[0];
     }
 
-    private void finish(Best best, boolean early) {
-        if (best.stateToRestore() != null) {
-            network.restoreParameters(best.stateToRestore());
+    /** Ends the job, with the best epoch's parameters put back when given, stored with the network in one transaction. */
+    private void end(JobStatus outcome, boolean early, ProblemDetail problem, NetworkState bestState) {
+        TrainingJob.Progress ending = job.ending(outcome, early, problem);
+        network.finish(bestState, () -> persistence.update(job.id(), ending));
+        job.finished(ending);
+    }
+
+    private void quietly(Runnable write) {
+        try {
+            write.run();
+        } catch (StoreUnavailableException refused) {
+            LOG.warn("Training job {}: the store did not take its progress; it keeps its last checkpoint", job.id(), refused);
         }
-        job.finished(JobStatus.SUCCEEDED, early, null);
     }
 }

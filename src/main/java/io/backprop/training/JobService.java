@@ -10,6 +10,8 @@ import io.backprop.network.Batch;
 import io.backprop.network.JobHandle;
 import io.backprop.network.NetworkJobs;
 import io.backprop.web.ProblemException;
+import io.backprop.web.Problems;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,13 +25,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Accepts training jobs onto a bounded executor (full: 429), one per network (409), and keeps
- * them, finished ones for the configured retention.
+ * them, finished ones for the configured retention. Every job is in the store from its
+ * submission; when the service starts, the stored jobs come back, and the ones that were queued
+ * or running go on (running ones from their last completed epoch).
  */
 @Service
 class JobService {
@@ -39,13 +45,16 @@ class JobService {
     private final DatasetRegistry datasets;
     private final JobSettings settings;
     private final Limits limits;
+    private final JobPersistence persistence;
     private final ThreadPoolExecutor executor;
+    private List<JobPersistence.Stored> toResume = List.of();
 
-    JobService(NetworkJobs networks, DatasetRegistry datasets, JobSettings settings, Limits limits) {
+    JobService(NetworkJobs networks, DatasetRegistry datasets, JobSettings settings, Limits limits, JobPersistence persistence) {
         this.networks = networks;
         this.datasets = datasets;
         this.settings = settings;
         this.limits = limits;
+        this.persistence = persistence;
         this.executor = new ThreadPoolExecutor(settings.threads(), settings.threads(), 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.queueCapacity()), runnable -> {
                     Thread thread = new Thread(runnable, "training-job");
@@ -56,31 +65,101 @@ class JobService {
 
     JobView submit(String networkId, TrainingJobRequest request) {
         purge();
+        TrainingJobRequest resolved = withSeeds(request);
+        TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), networkId, request.datasetId(),
+                request.epochs() == null ? 1 : request.epochs(), settings.progressInterval(), Instant.now());
+        schedule(job, resolved, null, true);
+        return job.view();
+    }
+
+    /** The request with its seeds drawn where it left them out, so a resumed job shuffles and splits as before. */
+    private static TrainingJobRequest withSeeds(TrainingJobRequest request) {
+        ValidationSpec validation = request.validation();
+        if (validation != null && validation.fraction() != null && validation.seed() == null) {
+            validation = new ValidationSpec(validation.datasetId(), validation.fraction(), ThreadLocalRandom.current().nextLong());
+        }
+        long seed = request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed();
+        return new TrainingJobRequest(request.datasetId(), validation, request.epochs(), request.batchSize(), request.shuffle(), seed,
+                request.optimizer(), request.schedule(), request.clip(), request.earlyStopping());
+    }
+
+    /**
+     * Claims the network and queues the job: a new one ({@code submitted}: stored first), or one the store brought
+     * back, going on from {@code checkpoint} (null: from its start).
+     */
+    private void schedule(TrainingJob job, TrainingJobRequest request, byte[] checkpoint, boolean submitted) {
         Dataset training = datasets.get(request.datasetId());
         Dataset validationSet = validationDataset(request.validation());
-        String jobId = UUID.randomUUID().toString();
-        JobHandle network = networks.claim(networkId, jobId, request.optimizer(), request.schedule(), request.clip());
+        JobHandle network = networks.claim(job.networkId(), job.id(), request.optimizer(), request.schedule(), request.clip());
         try {
             JobData data = data(network, training, validationSet, request);
             checkEarlyStopping(request.earlyStopping(), data);
-            int epochs = request.epochs() == null ? 1 : request.epochs();
             int rows = (int) data.x().rows();
-            TrainingPlan plan = new TrainingPlan(epochs, request.batchSize() == null ? rows : request.batchSize(),
-                    Boolean.TRUE.equals(request.shuffle()), request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed());
-            TrainingJob job = new TrainingJob(jobId, networkId, training.id(), epochs, settings.progressInterval());
-            jobs.put(jobId, job);
+            TrainingPlan plan = new TrainingPlan(job.epochs(), request.batchSize() == null ? rows : request.batchSize(),
+                    Boolean.TRUE.equals(request.shuffle()), request.seed());
+            Best best = new Best(request.earlyStopping(), data.hasValidation());
+            JobRunner.Resume resume = JobRunner.Resume.NONE;
+            if (!submitted) {
+                if (checkpoint != null) {
+                    best.resume(checkpoint);
+                }
+                resume = new JobRunner.Resume(job.progress().history().size(), job.status() == JobStatus.RUNNING);
+            }
+            if (submitted) {
+                persistence.submitted(job, request);
+            }
+            jobs.put(job.id(), job);
             try {
-                executor.execute(new JobRunner(job, network, data, plan, request.earlyStopping()));
+                executor.execute(new JobRunner(job, network, data, plan, best, resume, persistence));
             } catch (RejectedExecutionException full) {
-                jobs.remove(jobId);
+                jobs.remove(job.id());
+                if (submitted) {
+                    persistence.delete(job.id());
+                }
                 throw ProblemException.limit(HttpStatus.TOO_MANY_REQUESTS, null, "The job queue is full ("
                         + settings.queueCapacity() + " waiting, backprop.jobs.queue-capacity); try again when a job has finished.");
             }
-            return job.view();
         } catch (RuntimeException rejected) {
             network.release();
             throw rejected;
         }
+    }
+
+    /** Brings back the stored jobs; the ones to go on wait until the service has started. */
+    @PostConstruct
+    void load() {
+        List<JobPersistence.Stored> stored = persistence.load(settings.progressInterval());
+        stored.forEach(job -> jobs.put(job.job().id(), job.job()));
+        toResume = stored.stream().filter(job -> !job.job().status().finished())
+                .sorted(Comparator.comparing((JobPersistence.Stored job) -> job.job().status() != JobStatus.RUNNING)
+                        .thenComparing(job -> job.job().createdAt()))
+                .toList();
+    }
+
+    /** Once every network is back: running jobs go on from their checkpoints, queued ones queue again in their order. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        for (JobPersistence.Stored stored : toResume) {
+            TrainingJob job = stored.job();
+            try {
+                if (job.cancelRequested()) {
+                    TrainingJob.Progress ending = job.ending(JobStatus.CANCELLED, false, null);
+                    persistence.update(job.id(), ending);
+                    job.finished(ending);
+                } else {
+                    schedule(job, stored.request(), stored.checkpoint(), false);
+                }
+            } catch (ProblemException cannot) {
+                TrainingJob.Progress ending = job.ending(JobStatus.FAILED, false, Problems.of(cannot));
+                try {
+                    persistence.update(job.id(), ending);
+                } catch (ProblemException storeDown) {
+                    cannot.addSuppressed(storeDown);
+                }
+                job.finished(ending);
+            }
+        }
+        toResume = List.of();
     }
 
     JobView get(String id) {
@@ -99,6 +178,9 @@ class JobService {
 
     JobView cancel(String id) {
         TrainingJob job = job(id);
+        if (!job.status().finished()) {
+            persistence.update(job.id(), job.progress().withCancelRequested());
+        }
         job.requestCancel();
         return job.view();
     }
@@ -107,9 +189,10 @@ class JobService {
         job(id).subscribe(emitter);
     }
 
+    /** Stops the jobs where they stand; the store keeps the running ones at their last checkpoint, to go on next start. */
     @PreDestroy
     void stop() {
-        jobs.values().forEach(TrainingJob::requestCancel);
+        jobs.values().forEach(TrainingJob::requestStop);
         executor.shutdownNow();
     }
 
@@ -123,7 +206,16 @@ class JobService {
 
     private void purge() {
         Instant horizon = Instant.now().minus(settings.retention());
-        jobs.values().removeIf(job -> job.finishedAt() != null && job.finishedAt().isBefore(horizon));
+        for (TrainingJob job : jobs.values()) {
+            if (job.finishedAt() != null && job.finishedAt().isBefore(horizon)) {
+                try {
+                    persistence.delete(job.id());
+                    jobs.remove(job.id());
+                } catch (ProblemException storeDown) {
+                    return;
+                }
+            }
+        }
     }
 
     private Dataset validationDataset(ValidationSpec validation) {
@@ -154,8 +246,7 @@ class JobService {
             throw ProblemException.invalid("validation.fraction", "holds out " + held + " of " + n
                     + " rows; at least one row must be held out and one kept for training");
         }
-        long seed = request.validation().seed() == null ? ThreadLocalRandom.current().nextLong() : request.validation().seed();
-        int[] order = Permutations.random(n, seed);
+        int[] order = Permutations.random(n, request.validation().seed());
         int[] kept = java.util.Arrays.copyOfRange(order, 0, n - held);
         int[] heldOut = java.util.Arrays.copyOfRange(order, n - held, n);
         return checked(new JobData(Nd4j.pullRows(train.x(), 1, kept), Nd4j.pullRows(train.y(), 1, kept),

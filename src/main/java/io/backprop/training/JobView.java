@@ -25,6 +25,10 @@ record JobView(
         @Schema(description = "The epoch with the best monitored value (with early stopping or validation).") Integer bestEpoch,
         @Schema(description = "Whether early stopping ended the job.", requiredMode = Schema.RequiredMode.REQUIRED) boolean stoppedEarly,
         @Schema(description = "Why the job failed, as a problem detail.") ProblemDetail error,
+        @Schema(description = "The completed epoch the job last went on from after the service restarted; absent when it "
+                + "never restarted.") Integer resumedFromEpoch,
+        @Schema(description = "How many times the job went on after the service restarted in its middle.",
+                requiredMode = Schema.RequiredMode.REQUIRED) int restarts,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
         Instant startedAt,
         Instant finishedAt) {

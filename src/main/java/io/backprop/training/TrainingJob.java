@@ -18,12 +18,13 @@ final class TrainingJob {
     private final String networkId;
     private final String datasetId;
     private final int epochs;
-    private final Instant createdAt = Instant.now();
+    private final Instant createdAt;
     private final Duration progressInterval;
     private final List<SseEmitter> subscribers = new CopyOnWriteArrayList<>();
     private final List<JobEpoch> history = new ArrayList<>();
     private volatile JobStatus status = JobStatus.QUEUED;
     private volatile boolean cancelRequested;
+    private volatile boolean stopRequested;
     private volatile long steps;
     private volatile long step;
     private volatile long samples;
@@ -32,15 +33,86 @@ final class TrainingJob {
     private volatile ProblemDetail error;
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
+    private volatile Integer resumedFromEpoch;
+    private volatile int restarts;
     private long runningSinceNanos;
     private long lastProgressNanos;
 
-    TrainingJob(String id, String networkId, String datasetId, int epochs, Duration progressInterval) {
+    TrainingJob(String id, String networkId, String datasetId, int epochs, Duration progressInterval, Instant createdAt) {
         this.id = id;
         this.networkId = networkId;
         this.datasetId = datasetId;
         this.epochs = epochs;
         this.progressInterval = progressInterval;
+        this.createdAt = createdAt;
+    }
+
+    /** Where a job stands, as the store keeps it. */
+    record Progress(JobStatus status, long steps, long step, long samples, List<JobEpoch> history, Integer bestEpoch,
+                    boolean stoppedEarly, ProblemDetail error, Instant startedAt, Instant finishedAt, Integer resumedFromEpoch,
+                    int restarts, boolean cancelRequested) {
+
+        /** This progress with one more epoch ended, and the best epoch it leaves. */
+        Progress withEpoch(JobEpoch epoch, Integer best) {
+            List<JobEpoch> longer = new ArrayList<>(history);
+            longer.add(epoch);
+            return new Progress(status, steps, step, samples, List.copyOf(longer), best, stoppedEarly, error, startedAt, finishedAt,
+                    resumedFromEpoch, restarts, cancelRequested);
+        }
+
+        Progress withCancelRequested() {
+            return new Progress(status, steps, step, samples, history, bestEpoch, stoppedEarly, error, startedAt, finishedAt,
+                    resumedFromEpoch, restarts, true);
+        }
+    }
+
+    synchronized Progress progress() {
+        return new Progress(status, steps, step, samples, List.copyOf(history), bestEpoch, stoppedEarly, error, startedAt,
+                finishedAt, resumedFromEpoch, restarts, cancelRequested);
+    }
+
+    /** Puts back where a stored job stood. */
+    synchronized void restore(Progress progress) {
+        status = progress.status();
+        steps = progress.steps();
+        step = progress.step();
+        samples = progress.samples();
+        history.clear();
+        history.addAll(progress.history());
+        bestEpoch = progress.bestEpoch();
+        stoppedEarly = progress.stoppedEarly();
+        error = progress.error();
+        startedAt = progress.startedAt();
+        finishedAt = progress.finishedAt();
+        resumedFromEpoch = progress.resumedFromEpoch();
+        restarts = progress.restarts();
+        cancelRequested = progress.cancelRequested();
+    }
+
+    /**
+     * A job that was running when the service stopped goes on from its last completed epoch: the steps, rows and
+     * history of that epoch stand, and the restart is counted.
+     */
+    synchronized void resumed(long plannedSteps, long stepsDone, long samplesDone) {
+        resumedFromEpoch = history.size();
+        restarts++;
+        steps = plannedSteps;
+        step = stepsDone;
+        samples = samplesDone;
+        status = JobStatus.RUNNING;
+        runningSinceNanos = System.nanoTime() - (startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toNanos());
+    }
+
+    String datasetId() {
+        return datasetId;
+    }
+
+    int epochs() {
+        return epochs;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     String id() {
@@ -61,6 +133,15 @@ final class TrainingJob {
 
     void requestCancel() {
         cancelRequested = true;
+    }
+
+    /** Whether the service is stopping: the job ends where it stands, and the store keeps it running from its checkpoint. */
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    void requestStop() {
+        stopRequested = true;
     }
 
     synchronized void started(long plannedSteps) {
@@ -92,12 +173,19 @@ final class TrainingJob {
         bestEpoch = epoch;
     }
 
-    void finished(JobStatus outcome, boolean early, ProblemDetail problem) {
+    /** Where the job will stand once it ends so: store it, then call {@link #finished(Progress)} with it. */
+    synchronized Progress ending(JobStatus outcome, boolean early, ProblemDetail problem) {
+        return new Progress(outcome, steps, step, samples, List.copyOf(history), bestEpoch, early, problem, startedAt, Instant.now(),
+                resumedFromEpoch, restarts, cancelRequested);
+    }
+
+    /** Ends the job as {@link #ending} gave, and tells the subscribers. */
+    void finished(Progress ending) {
         synchronized (this) {
-            status = outcome;
-            stoppedEarly = early;
-            error = problem;
-            finishedAt = Instant.now();
+            status = ending.status();
+            stoppedEarly = ending.stoppedEarly();
+            error = ending.error();
+            finishedAt = ending.finishedAt();
         }
         JobView last = view();
         publish("done", last);
@@ -135,8 +223,8 @@ final class TrainingJob {
             eta = status.finished() ? 0.0 : seconds / step * (steps - step);
         }
         return new JobView(id, networkId, datasetId, status, status == JobStatus.SUCCEEDED ? 1.0 : progress, history.size(), epochs,
-                step, steps, samplesPerSecond, eta, List.copyOf(history), bestEpoch, stoppedEarly, error, createdAt, startedAt,
-                finishedAt);
+                step, steps, samplesPerSecond, eta, List.copyOf(history), bestEpoch, stoppedEarly, error, resumedFromEpoch, restarts,
+                createdAt, startedAt, finishedAt);
     }
 
     private void publish(String name, Object data) {

@@ -1,0 +1,44 @@
+package io.backprop.store;
+
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Runs store work, writes in one transaction; any failure of the store comes out as {@link StoreUnavailableException}. */
+@Component
+public class StoreTransactions {
+
+    private final TransactionTemplate template;
+
+    StoreTransactions(TransactionTemplate template) {
+        this.template = template;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none. */
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            return template.execute(status -> work.get());
+        } catch (DataAccessException | TransactionException failure) {
+            throw new StoreUnavailableException(failure);
+        }
+    }
+
+    /** Runs reads outside a transaction (they take no write lock). */
+    public <T> T read(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (DataAccessException failure) {
+            throw new StoreUnavailableException(failure);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored, or none. */
+    public void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}
