@@ -115,6 +115,10 @@ final class TrainingJob {
         return createdAt;
     }
 
+    String networkId() {
+        return networkId;
+    }
+
     String id() {
         return id;
     }

@@ -15,12 +15,16 @@ final class RowMajorDense {
     private RowMajorDense() {
     }
 
-    /** Whether all four arrays are row-major and of one dtype (biases may be absent). */
+    /**
+     * Whether all four arrays are row-major, of one dtype and at the start of their buffers (biases
+     * may be absent): a view's NIO buffer is not always positioned at the view's first element.
+     */
     static boolean applies(INDArray aPrev, INDArray weights, INDArray biases, INDArray z) {
         DataType type = z.dataType();
         return aPrev.dataType() == type && weights.dataType() == type
                 && (biases == null || biases.dataType() == type && Elements.rowMajor(biases))
                 && Elements.rowMajor(aPrev) && Elements.rowMajor(weights) && Elements.rowMajor(z)
+                && aPrev.offset() == 0 && weights.offset() == 0 && z.offset() == 0 && (biases == null || biases.offset() == 0)
                 && (type == DataType.DOUBLE || type == DataType.FLOAT);
     }
 
@@ -41,23 +45,19 @@ final class RowMajorDense {
         DoubleBuffer w = weights.data().asNioDouble();
         DoubleBuffer b = biases == null ? null : biases.data().asNioDouble();
         DoubleBuffer out = z.data().asNioDouble();
-        int xBase = 0;
-        int wBase = 0;
-        int bBase = 0;
-        int outBase = 0;
         for (int i = 0; i < m; i++) {
-            int xRow = xBase + i * k;
-            int outRow = outBase + i * n;
+            int xRow = i * k;
+            int outRow = i * n;
             int j = 0;
             for (; j + 3 < n; j += 4) {
-                int r0 = wBase + j * k;
+                int r0 = j * k;
                 int r1 = r0 + k;
                 int r2 = r1 + k;
                 int r3 = r2 + k;
-                double s0 = b == null ? 0 : b.get(bBase + j);
-                double s1 = b == null ? 0 : b.get(bBase + j + 1);
-                double s2 = b == null ? 0 : b.get(bBase + j + 2);
-                double s3 = b == null ? 0 : b.get(bBase + j + 3);
+                double s0 = b == null ? 0 : b.get(j);
+                double s1 = b == null ? 0 : b.get(j + 1);
+                double s2 = b == null ? 0 : b.get(j + 2);
+                double s3 = b == null ? 0 : b.get(j + 3);
                 for (int p = 0; p < k; p++) {
                     double xp = x.get(xRow + p);
                     s0 += xp * w.get(r0 + p);
@@ -71,8 +71,8 @@ final class RowMajorDense {
                 out.put(outRow + j + 3, s3);
             }
             for (; j < n; j++) {
-                int r = wBase + j * k;
-                double sum = b == null ? 0 : b.get(bBase + j);
+                int r = j * k;
+                double sum = b == null ? 0 : b.get(j);
                 for (int p = 0; p < k; p++) {
                     sum += (double) x.get(xRow + p) * w.get(r + p);
                 }
@@ -89,23 +89,19 @@ final class RowMajorDense {
         FloatBuffer w = weights.data().asNioFloat();
         FloatBuffer b = biases == null ? null : biases.data().asNioFloat();
         FloatBuffer out = z.data().asNioFloat();
-        int xBase = 0;
-        int wBase = 0;
-        int bBase = 0;
-        int outBase = 0;
         for (int i = 0; i < m; i++) {
-            int xRow = xBase + i * k;
-            int outRow = outBase + i * n;
+            int xRow = i * k;
+            int outRow = i * n;
             int j = 0;
             for (; j + 3 < n; j += 4) {
-                int r0 = wBase + j * k;
+                int r0 = j * k;
                 int r1 = r0 + k;
                 int r2 = r1 + k;
                 int r3 = r2 + k;
-                double s0 = b == null ? 0 : b.get(bBase + j);
-                double s1 = b == null ? 0 : b.get(bBase + j + 1);
-                double s2 = b == null ? 0 : b.get(bBase + j + 2);
-                double s3 = b == null ? 0 : b.get(bBase + j + 3);
+                double s0 = b == null ? 0 : b.get(j);
+                double s1 = b == null ? 0 : b.get(j + 1);
+                double s2 = b == null ? 0 : b.get(j + 2);
+                double s3 = b == null ? 0 : b.get(j + 3);
                 for (int p = 0; p < k; p++) {
                     double xp = x.get(xRow + p);
                     s0 += xp * w.get(r0 + p);
@@ -119,8 +115,8 @@ final class RowMajorDense {
                 out.put(outRow + j + 3, (float) s3);
             }
             for (; j < n; j++) {
-                int r = wBase + j * k;
-                double sum = b == null ? 0 : b.get(bBase + j);
+                int r = j * k;
+                double sum = b == null ? 0 : b.get(j);
                 for (int p = 0; p < k; p++) {
                     sum += (double) x.get(xRow + p) * w.get(r + p);
                 }
