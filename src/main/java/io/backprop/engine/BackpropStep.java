@@ -1,6 +1,5 @@
 package io.backprop.engine;
 
-import io.backprop.engine.optim.Sgd;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,25 +21,31 @@ public final class BackpropStep {
         Workspace ws = network.workspace((int) x.rows());
         network.forward(x, ws);
         double loss = network.backward(x, y, ws);
-        List<INDArray> before = network.snapshot();
-        List<Parameter> target = apply ? ws.parameters() : copies(ws.parameters());
-        new Sgd(learningRate).step(target);
-
         List<LayerStep> layers = new ArrayList<>();
-        int p = 0;
         for (int l = 0; l < network.layers().size(); l++) {
-            boolean bias = network.layers().get(l).hasBias();
-            INDArray weights = before.get(p);
-            INDArray updatedWeights = target.get(p++).value().dup();
-            INDArray biases = bias ? before.get(p) : null;
-            INDArray updatedBiases = bias ? target.get(p++).value().dup() : null;
+            DenseLayer layer = network.layers().get(l);
+            INDArray weights = layer.weights().dup();
+            INDArray biases = layer.hasBias() ? layer.biases().dup() : null;
+            INDArray updatedWeights = updated(weights, ws.weightGradient(l), learningRate);
+            INDArray updatedBiases = layer.hasBias() ? updated(biases, ws.biasGradient(l), learningRate) : null;
             layers.add(new LayerStep(ws.z(l), ws.a(l), ws.delta(l), weights, biases,
                     ws.weightGradient(l), ws.biasGradient(l), updatedWeights, updatedBiases));
+        }
+        if (apply) {
+            for (int l = 0; l < layers.size(); l++) {
+                network.layers().get(l).weights().assign(layers.get(l).updatedWeights());
+                if (network.layers().get(l).hasBias()) {
+                    network.layers().get(l).biases().assign(layers.get(l).updatedBiases());
+                }
+            }
         }
         return new StepTrace(loss, ws.output(), learningRate, apply, layers);
     }
 
-    private static List<Parameter> copies(List<Parameter> parameters) {
-        return parameters.stream().map(p -> new Parameter(p.value().dup(), p.gradient())).toList();
+    /** p − learningRate · g, in a new array. */
+    private static INDArray updated(INDArray p, INDArray g, double learningRate) {
+        INDArray next = p.dup();
+        Axpy.apply(-learningRate, g, next);
+        return next;
     }
 }

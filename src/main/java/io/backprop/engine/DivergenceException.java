@@ -1,6 +1,6 @@
 package io.backprop.engine;
 
-/** Training produced a non-finite loss or parameter; the parameters were restored. */
+/** Training produced a non-finite loss or parameter; the parameters are left as they were when it was found. */
 public final class DivergenceException extends RuntimeException {
 
     private final int epoch;

@@ -1,6 +1,5 @@
 package io.backprop.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -124,29 +123,6 @@ public final class Network {
             return RowForward.predict(this, x);
         }
         return Matrices.toRows(predict(Matrices.fromRows(x, precision)));
-    }
-
-    /** Copies of every parameter array, in layer order (W, then b). */
-    public List<INDArray> snapshot() {
-        List<INDArray> copies = new ArrayList<>();
-        for (DenseLayer layer : layers) {
-            copies.add(layer.weights().dup());
-            if (layer.hasBias()) {
-                copies.add(layer.biases().dup());
-            }
-        }
-        return copies;
-    }
-
-    /** Writes a {@link #snapshot()} back into the parameters. */
-    public void restore(List<INDArray> snapshot) {
-        int i = 0;
-        for (DenseLayer layer : layers) {
-            layer.weights().assign(snapshot.get(i++));
-            if (layer.hasBias()) {
-                layer.biases().assign(snapshot.get(i++));
-            }
-        }
     }
 
     /** Whether every parameter is a finite number. */

@@ -2,7 +2,6 @@ package io.backprop.engine;
 
 import io.backprop.engine.optim.Regimen;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,25 +28,19 @@ public final class Trainer {
 
     /**
      * Trains on x [n, inputs] against y [n, outputs] (neither is modified) with the given regimen,
-     * which advances its optimizer state and counters. A non-finite loss or parameter restores
-     * the parameters from before the call and throws {@link DivergenceException}.
+     * which advances its optimizer state and counters. A non-finite loss or parameter throws
+     * {@link DivergenceException} and leaves the parameters as they were then: putting back an
+     * earlier state is the caller's decision.
      */
     public TrainingResult train(INDArray x, INDArray y, TrainingPlan plan, Regimen regimen) {
-        List<INDArray> before = network.snapshot();
         TrainingRun run = start(x, y, plan, regimen);
-        try {
-            while (!run.done()) {
-                run.step();
-                if (run.epochComplete()) {
-                    run.endEpoch(run.epochLoss());
-                }
+        while (!run.done()) {
+            run.step();
+            if (run.epochComplete()) {
+                run.endEpoch(run.epochLoss());
             }
-        } catch (DivergenceException diverged) {
-            network.restore(before);
-            throw diverged;
         }
         if (!network.parametersAreFinite()) {
-            network.restore(before);
             throw new DivergenceException(plan.epochs(), run.steps(), "a parameter is no longer finite");
         }
         return run.result();

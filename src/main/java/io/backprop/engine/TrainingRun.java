@@ -1,6 +1,7 @@
 package io.backprop.engine;
 
 import io.backprop.engine.optim.Regimen;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -128,12 +129,22 @@ public final class TrainingRun {
         return regimen;
     }
 
+    /** One ended epoch: its 1-based number in the run, mean mini-batch loss, first step's rate and wall time. */
+    public record EpochSummary(int epoch, double loss, double learningRate, long millis) {
+    }
+
+    /** The epoch {@link #endEpoch} ended last; call it after one has ended. */
+    public EpochSummary lastEpoch() {
+        int last = epoch - 1;
+        return new EpochSummary(epoch, lossHistory[last], learningRates[last], epochMillis[last]);
+    }
+
     /** What the run did in the epochs ended so far. */
     public TrainingResult result() {
         int e = epoch;
-        return new TrainingResult(e, steps, (long) n * e, java.util.Arrays.copyOf(lossHistory, e),
-                java.util.Arrays.copyOf(learningRates, e), java.util.Arrays.copyOf(gradientNorms, e), lastGradientNorm,
-                java.util.Arrays.copyOf(epochMillis, e));
+        return new TrainingResult(e, steps, (long) n * e, Arrays.copyOf(lossHistory, e),
+                Arrays.copyOf(learningRates, e), Arrays.copyOf(gradientNorms, e), lastGradientNorm,
+                Arrays.copyOf(epochMillis, e));
     }
 
     private void beginEpoch() {

@@ -43,17 +43,17 @@ public final class Workspace {
             delta[l] = Nd4j.create(type, m, layer.units());
             dLda[l] = Nd4j.create(type, m, layer.units());
             weightGradient[l] = Nd4j.create(type, layer.units(), layer.fanIn());
-            parameters.add(new Parameter(layer.weights(), weightGradient[l]));
+            parameters.add(new Parameter(Parameter.weightKey(l), layer.weights(), weightGradient[l]));
             if (layer.hasBias()) {
                 biasGradient[l] = Nd4j.create(type, 1, layer.units());
-                parameters.add(new Parameter(layer.biases(), biasGradient[l]));
+                parameters.add(new Parameter(Parameter.biasKey(l), layer.biases(), biasGradient[l]));
             }
         }
         this.lossScratch = Nd4j.create(type, m, layers.get(count - 1).units());
         this.parameters = Collections.unmodifiableList(parameters);
     }
 
-    /** The network's parameters paired with this workspace's gradients, in layer order (W, then b). */
+    /** The network's parameters paired with this workspace's gradients, in layer order, each named by its state-dict key. */
     public List<Parameter> parameters() {
         return parameters;
     }

@@ -10,7 +10,6 @@ import io.backprop.web.FieldProblem;
 import io.backprop.web.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 

@@ -7,6 +7,7 @@ import io.backprop.engine.LayerStep;
 import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
 import io.backprop.engine.StepTrace;
+import io.backprop.state.Counters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Maps engine objects to the JSON records of the API. */
@@ -22,7 +23,7 @@ final class Descriptions {
                 network.layers().stream().map(l -> new LayerDescription(l.units(), l.activation(), l.hasBias())).toList(),
                 network.loss(), network.precision(), session.init(), session.config().optimizer(), session.config().schedule(),
                 session.config().clip(), network.parameterCount(),
-                session.createdAt(), counters.updatedAt(), counters.epochsTrained(), counters.stepsTrained(),
+                session.createdAt(), session.updatedAt(), counters.epochsTrained(), counters.stepsTrained(),
                 counters.samplesSeen(), counters.lastLoss());
     }
 

@@ -2,18 +2,18 @@ package io.backprop.network;
 
 import io.backprop.datasets.Dataset;
 import io.backprop.engine.Evaluation;
-import io.backprop.engine.Network;
 import io.backprop.engine.TrainingPlan;
-import io.backprop.engine.TrainingResult;
+import io.backprop.engine.TrainingRun.EpochSummary;
 import io.backprop.engine.TrainingRun;
-import io.backprop.engine.optim.Regimen;
+import io.backprop.optimizer.TrainingConfig;
+import io.backprop.state.NetworkState;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A training job's exclusive hold on one network: steps run under the network's write lock one
- * at a time, so predictions in between see the parameters of the last completed step.
- * Obtained from {@link NetworkJobs#claim}; {@link #release()} when the job ends.
+ * A training job's exclusive hold on one network, the only way a job reaches it: steps run under
+ * the network's write lock one at a time, so predictions in between see the parameters of the
+ * last completed step. Obtained from {@link NetworkJobs#claim}; {@link #release()} when the job ends.
  */
 public final class JobHandle {
 
@@ -27,14 +27,9 @@ public final class JobHandle {
         this.config = config;
     }
 
-    public Network network() {
-        return session.network();
-    }
-
     /** The data set's matrices in the network's precision; fails with 400 when its shape does not fit the network. */
-    public INDArray[] data(Dataset dataset) {
-        Batch batch = BatchReader.fromDataset(dataset, session.network());
-        return new INDArray[] {batch.x(), batch.y()};
+    public Batch data(Dataset dataset) {
+        return BatchReader.fromDataset(dataset, session.network());
     }
 
     /** A run with the job's configuration, continuing the network's optimizer state where the configuration is unchanged. */
@@ -53,19 +48,17 @@ public final class JobHandle {
 
     /**
      * Ends the run's completed epoch, advancing the schedule on the validation loss when there is
-     * one (else the epoch's training loss), and records it in the network's history.
+     * one (else the epoch's training loss), records it in the network's history and answers it.
      */
-    public EpochRecord endEpoch(TrainingRun run, Double valLoss, Double valAccuracy) {
+    public EpochSummary endEpoch(TrainingRun run, Double valLoss, Double valAccuracy) {
         return session.write(() -> {
             double loss = run.epochLoss();
             run.endEpoch(valLoss != null ? valLoss : loss);
-            TrainingResult result = run.result();
-            int last = result.epochs() - 1;
-            EpochRecord record = new EpochRecord(session.counters().epochsTrained() + 1, loss, valLoss, valAccuracy,
-                    result.learningRates()[last], result.epochMillis()[last], "job", jobId);
+            EpochSummary epoch = run.lastEpoch();
+            session.recordEpochs(List.of(new EpochRecord(session.counters().epochsTrained() + 1, epoch.loss(), valLoss,
+                    valAccuracy, epoch.learningRate(), epoch.millis(), "job", jobId)));
             session.jobEpoch(config, run.regimen(), loss);
-            session.recordEpochs(List.of(record));
-            return record;
+            return epoch;
         });
     }
 
@@ -73,17 +66,23 @@ public final class JobHandle {
         return session.read(() -> Evaluation.of(session.network(), x, y));
     }
 
-    public List<INDArray> snapshot() {
-        return session.read(() -> session.network().snapshot());
+    /** The network's whole state now. */
+    public NetworkState state() {
+        return session.state();
     }
 
-    /** Puts back parameters (and, when given, the regimen) from an earlier snapshot. */
-    public void restore(List<INDArray> parameters, Regimen regimen) {
+    /** Puts back the parameters and training state of an earlier {@link #state()}; the counters stay. */
+    public void rollBack(NetworkState earlier) {
         session.write(() -> {
-            session.network().restore(parameters);
-            if (regimen != null) {
-                session.regimenRestored(regimen);
-            }
+            session.rollBack(earlier);
+            return null;
+        });
+    }
+
+    /** Puts back only the parameters of an earlier {@link #state()}. */
+    public void restoreParameters(NetworkState earlier) {
+        session.write(() -> {
+            session.putParameters(earlier.layers());
             return null;
         });
     }

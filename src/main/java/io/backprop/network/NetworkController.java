@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** HTTP ↔ {@link NetworkService}; nothing else. */
+/** HTTP ↔ {@link NetworkService}, {@link TrainingService} and {@link InferenceService}; nothing else. */
 @RestController
 @RequestMapping(path = "/networks", produces = MediaType.APPLICATION_JSON_VALUE)
 class NetworkController {
@@ -31,9 +31,13 @@ class NetworkController {
     private static final String ID = "The network's id, as returned by POST /networks.";
 
     private final NetworkService service;
+    private final TrainingService training;
+    private final InferenceService inference;
 
-    NetworkController(NetworkService service) {
+    NetworkController(NetworkService service, TrainingService training, InferenceService inference) {
         this.service = service;
+        this.training = training;
+        this.inference = inference;
     }
 
     @Tag(name = "networks")
@@ -100,7 +104,7 @@ class NetworkController {
     @ProblemResponses({404, 500})
     @GetMapping("/{id}/history")
     List<EpochRecord> history(@Parameter(description = ID) @PathVariable String id) {
-        return service.history(id);
+        return training.history(id);
     }
 
     @Tag(name = "inference")
@@ -108,7 +112,7 @@ class NetworkController {
     @ProblemResponses({400, 404, 413, 500})
     @PostMapping(path = "/{id}/predict", consumes = MediaType.APPLICATION_JSON_VALUE)
     PredictResponse predict(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody PredictRequest request) {
-        return service.predict(id, request);
+        return inference.predict(id, request);
     }
 
     @Tag(name = "training")
@@ -122,7 +126,7 @@ class NetworkController {
                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
                                 @ExampleObject(name = "2-2-2 worked example, 10,000 steps", value = Examples.TRAIN_MAZUR)))
                         @Valid @RequestBody TrainRequest request) {
-        return service.train(id, request);
+        return training.train(id, request);
     }
 
     @Tag(name = "training")
@@ -136,7 +140,7 @@ class NetworkController {
                               @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples =
                                       @ExampleObject(name = "2-2-2 worked example", value = Examples.BACKPROP_MAZUR)))
                               @Valid @RequestBody BackpropRequest request) {
-        return service.backprop(id, request);
+        return training.backprop(id, request);
     }
 
     @Tag(name = "inference")
@@ -144,7 +148,7 @@ class NetworkController {
     @ProblemResponses({400, 404, 413, 500})
     @PostMapping(path = "/{id}/evaluate", consumes = MediaType.APPLICATION_JSON_VALUE)
     EvaluateResponse evaluate(@Parameter(description = ID) @PathVariable String id, @Valid @RequestBody EvaluateRequest request) {
-        return service.evaluate(id, request);
+        return inference.evaluate(id, request);
     }
 
     @Tag(name = "training")
@@ -154,6 +158,6 @@ class NetworkController {
     @PostMapping(path = "/{id}/gradient-check", consumes = MediaType.APPLICATION_JSON_VALUE)
     GradientCheckResponse gradientCheck(@Parameter(description = ID) @PathVariable String id,
                                         @Valid @RequestBody GradientCheckRequest request) {
-        return service.gradientCheck(id, request);
+        return inference.gradientCheck(id, request);
     }
 }

@@ -10,6 +10,8 @@ import io.backprop.engine.Loss;
 import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
 import io.backprop.engine.Precision;
+import io.backprop.optimizer.TrainingConfig;
+import io.backprop.state.Counters;
 import io.backprop.web.FieldProblem;
 import io.backprop.web.ProblemException;
 import java.security.SecureRandom;
@@ -70,8 +72,9 @@ class NetworkFactory {
         boolean uniform = init.scheme() == InitScheme.UNIFORM;
         InitSpec initUsed = new InitSpec(init.scheme(), init.seed(), uniform ? init.low() : null, uniform ? init.high() : null,
                 init.scheme() == InitScheme.NORMAL ? init.std() : null);
-        return new NetworkSession(UUID.randomUUID().toString(), request.name(), network, initUsed, config, Instant.now(),
-                limits.maxHistoryEpochs());
+        Instant now = Instant.now();
+        return new NetworkSession(UUID.randomUUID().toString(), null, request.name(), network, initUsed, config, config.regimen(),
+                Counters.NONE, now, now, limits.maxHistoryEpochs());
     }
 
     private static long parameterCount(CreateNetworkRequest request) {

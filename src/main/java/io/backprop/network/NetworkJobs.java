@@ -1,5 +1,9 @@
 package io.backprop.network;
 
+import io.backprop.optimizer.ClipSpec;
+import io.backprop.optimizer.OptimizerSpec;
+import io.backprop.optimizer.ScheduleSpec;
+import io.backprop.optimizer.TrainingConfig;
 import io.backprop.web.ProblemException;
 import java.util.List;
 import org.springframework.http.HttpStatus;

@@ -1,47 +1,27 @@
 package io.backprop.network;
 
-import io.backprop.config.Limits;
-import io.backprop.engine.BackpropStep;
 import io.backprop.engine.DenseLayer;
-import io.backprop.engine.DivergenceException;
-import io.backprop.engine.Evaluation;
-import io.backprop.engine.GradientCheck;
-import io.backprop.engine.GradientCheckResult;
 import io.backprop.engine.Matrices;
-import io.backprop.engine.Network;
-import io.backprop.engine.StepTrace;
-import io.backprop.engine.TrainingPlan;
-import io.backprop.engine.TrainingResult;
-import io.backprop.engine.optim.Regimen;
 import io.backprop.web.FieldProblem;
 import io.backprop.web.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The use cases on held networks: every request is checked in full before anything changes,
- * then runs under the network's read lock (predict, evaluate, dry runs, checks) or write lock
- * (train, applied backprop, parameter replacement).
+ * Networks as resources: create, list, describe, delete, and read or replace their parameters.
+ * Every request is checked in full before anything changes; replacing parameters holds the
+ * network's write lock.
  */
 @Service
 class NetworkService {
 
-    private static final double DEFAULT_EPSILON = 1e-6;
-
     private final NetworkRegistry registry;
     private final NetworkFactory factory;
-    private final BatchReader reader;
-    private final Limits limits;
 
-    NetworkService(NetworkRegistry registry, NetworkFactory factory, BatchReader reader, Limits limits) {
+    NetworkService(NetworkRegistry registry, NetworkFactory factory) {
         this.registry = registry;
         this.factory = factory;
-        this.reader = reader;
-        this.limits = limits;
     }
 
     NetworkDescription create(CreateNetworkRequest request) {
@@ -104,106 +84,12 @@ class NetworkService {
         });
     }
 
-    PredictResponse predict(String id, PredictRequest request) {
-        NetworkSession session = registry.get(id);
-        Network network = session.network();
-        reader.checkInputs(request.inputs(), network);
-        double[][] outputs = session.read(() -> network.predict(request.inputs()));
-        return Descriptions.prediction(outputs, network);
-    }
 
-    TrainResponse train(String id, TrainRequest request) {
-        NetworkSession session = registry.get(id);
-        Network network = session.network();
-        Batch batch = reader.batch(request, network);
-        int epochs = request.epochs() == null ? 1 : request.epochs();
-        long rows = batch.x().rows();
-        if (rows * epochs > limits.maxSampleEpochsPerCall()) {
-            throw ProblemException.limit(HttpStatus.UNPROCESSABLE_ENTITY, "epochs", ParameterShapes.rows((int) rows)
-                    + " × " + epochs + " epochs is more than " + limits.maxSampleEpochsPerCall()
-                    + " sample-epochs per call (backprop.limits.max-sample-epochs-per-call); train in several calls.");
-        }
-        TrainingPlan plan = new TrainingPlan(epochs, request.batchSize() == null ? (int) rows : request.batchSize(),
-                Boolean.TRUE.equals(request.shuffle()), request.seed() == null ? ThreadLocalRandom.current().nextLong() : request.seed());
-        return session.write(() -> {
-            NetworkJobs.ensureIdle(session);
-            TrainingConfig config = session.config().with(request.optimizer(), request.schedule(), request.clip());
-            Regimen regimen = session.regimenFor(config);
-            long start = System.nanoTime();
-            TrainingResult result = trainOrReject(session, batch, plan, regimen);
-            long nanos = System.nanoTime() - start;
-            session.recordEpochs(history(session.counters().epochsTrained(), result));
-            session.trained(config, regimen, result.epochs(), result.steps(), result.samples(), result.lastLoss());
-            boolean clipped = config.clip() != null;
-            return new TrainResponse(result.epochs(), result.steps(), result.samples(), result.lossHistory(), result.lastLoss(),
-                    result.learningRates(), regimen.optimizer().learningRate(),
-                    clipped ? result.lastGradientNorm() : null, clipped ? result.gradientNorms() : null,
-                    nanos / 1_000_000, result.samples() / Math.max(nanos / 1e9, 1e-9));
-        });
-    }
 
-    private static List<EpochRecord> history(long epochsBefore, TrainingResult result) {
-        List<EpochRecord> epochs = new ArrayList<>(result.epochs());
-        for (int e = 0; e < result.epochs(); e++) {
-            epochs.add(new EpochRecord(epochsBefore + e + 1, result.lossHistory()[e], null, null, result.learningRates()[e],
-                    result.epochMillis()[e], "train", null));
-        }
-        return epochs;
-    }
 
-    List<EpochRecord> history(String id) {
-        return registry.get(id).history();
-    }
 
-    private static TrainingResult trainOrReject(NetworkSession session, Batch batch, TrainingPlan plan, Regimen regimen) {
-        try {
-            return session.trainer().train(batch.x(), batch.y(), plan, regimen);
-        } catch (DivergenceException diverged) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "training-diverged", "Training diverged",
-                    "Training diverged at epoch " + diverged.epoch() + ", step " + diverged.step() + " of this call ("
-                            + diverged.reason()
-                            + "); the network is unchanged. Lower the learning rate or scale the inputs.", List.of());
-        }
-    }
 
-    BackpropResponse backprop(String id, BackpropRequest request) {
-        NetworkSession session = registry.get(id);
-        Network network = session.network();
-        Batch batch = reader.batch(request, network);
-        boolean apply = request.apply() == null || request.apply();
-        if (!apply) {
-            return session.read(() -> Descriptions.trace(BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), false)));
-        }
-        return session.write(() -> {
-            NetworkJobs.ensureIdle(session);
-            StepTrace trace = BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), true);
-            session.stepApplied(batch.x().rows(), trace.loss());
-            return Descriptions.trace(trace);
-        });
-    }
 
-    private static double learningRate(NetworkSession session, BackpropRequest request) {
-        return request.learningRate() != null ? request.learningRate() : session.regimen().optimizer().learningRate();
-    }
 
-    EvaluateResponse evaluate(String id, EvaluateRequest request) {
-        NetworkSession session = registry.get(id);
-        Batch batch = reader.batch(request, session.network());
-        Evaluation evaluation = session.read(() -> Evaluation.of(session.network(), batch.x(), batch.y()));
-        return new EvaluateResponse(evaluation.loss(), evaluation.samples(), evaluation.accuracy(), evaluation.confusionMatrix());
-    }
 
-    GradientCheckResponse gradientCheck(String id, GradientCheckRequest request) {
-        NetworkSession session = registry.get(id);
-        Network network = session.network();
-        if (network.parameterCount() > limits.maxGradientCheckParameters()) {
-            throw ProblemException.limit(HttpStatus.UNPROCESSABLE_ENTITY, null, "The network has " + network.parameterCount()
-                    + " parameters; a gradient check perturbs at most " + limits.maxGradientCheckParameters()
-                    + " (backprop.limits.max-gradient-check-parameters). Check a smaller network of the same shape.");
-        }
-        Batch batch = reader.batch(request, network);
-        double epsilon = request.epsilon() == null ? DEFAULT_EPSILON : request.epsilon();
-        GradientCheckResult result = session.read(() -> GradientCheck.run(network, batch.x(), batch.y(), epsilon));
-        return Descriptions.gradientCheck(result);
-    }
 }

@@ -3,6 +3,10 @@ package io.backprop.network;
 import io.backprop.engine.Network;
 import io.backprop.engine.Trainer;
 import io.backprop.engine.optim.Regimen;
+import io.backprop.optimizer.TrainingConfig;
+import io.backprop.state.Counters;
+import io.backprop.state.LayerTensors;
+import io.backprop.state.NetworkState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,12 +17,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * One held network with its trainer, optimizer and counters. Readers (predict, evaluate, dry runs)
- * share the lock; writers (train, applied backprop, parameter replacement) hold it alone.
+ * One held network with its trainer, training configuration, regimen and counters, and the
+ * metadata outside its state: id, owner (null in local mode), creation and last change. Readers
+ * (predict, evaluate, dry runs, {@link #state()}) share the lock; writers (train, applied backprop,
+ * parameter replacement, {@link #restore}) hold it alone.
  */
-final class NetworkSession {
+public final class NetworkSession {
 
     private final String id;
+    private final String owner;
     private final String name;
     private final Network network;
     private final Trainer trainer;
@@ -28,21 +35,67 @@ final class NetworkSession {
     private volatile TrainingConfig config;
     private volatile Regimen regimen;
     private volatile Counters counters;
+    private volatile Instant updatedAt;
     private final AtomicReference<String> job = new AtomicReference<>();
     private final Deque<EpochRecord> history = new ArrayDeque<>();
     private final int maxHistory;
 
-    NetworkSession(String id, String name, Network network, InitSpec init, TrainingConfig config, Instant now, int maxHistory) {
+    /** {@code init} is null for a network that was not initialised here (one made from a state). */
+    NetworkSession(String id, String owner, String name, Network network, InitSpec init, TrainingConfig config, Regimen regimen,
+                   Counters counters, Instant createdAt, Instant updatedAt, int maxHistory) {
         this.id = id;
+        this.owner = owner;
         this.name = name;
         this.network = network;
         this.trainer = new Trainer(network);
         this.init = init;
         this.config = config;
-        this.regimen = config.regimen();
-        this.createdAt = now;
-        this.counters = Counters.start(now);
+        this.regimen = regimen;
+        this.counters = counters;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
         this.maxHistory = maxHistory;
+    }
+
+    /** A consistent copy of the network's whole state, taken under the read lock. */
+    public NetworkState state() {
+        return read(() -> SessionStates.capture(name, network, config, regimen, counters));
+    }
+
+    /**
+     * Puts {@code state} in place under the write lock: parameters, training configuration, optimizer
+     * and schedule state, counters. Fails with {@link IllegalArgumentException}, changing nothing,
+     * when its spec is not this network's.
+     */
+    public void restore(NetworkState state) {
+        write(() -> {
+            SessionStates.requireSameShape(state, network);
+            Regimen restored = SessionStates.regimen(state.training());
+            SessionStates.writeParameters(state.layers(), network);
+            config = SessionStates.config(state.training());
+            regimen = restored;
+            counters = state.counters();
+            updatedAt = Instant.now();
+            return null;
+        });
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The owner's name, or null in local mode. */
+    public String owner() {
+        return owner;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Last change of parameters or configuration. */
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     /** Marks the network as trained by {@code jobId}; false when another job has it. */
@@ -104,47 +157,64 @@ final class NetworkSession {
     void trained(TrainingConfig next, Regimen trained, long epochs, long steps, long samples, double loss) {
         config = next;
         regimen = trained;
-        counters = counters.plus(epochs, steps, samples, loss, Instant.now());
+        changed(counters.plus(epochs, steps, samples, loss));
     }
 
     /** Makes {@code next} the training configuration. Under the write lock. */
     void reconfigured(TrainingConfig next) {
         regimen = regimenFor(next);
         config = next;
-        counters = counters.touched(Instant.now());
+        changed(counters);
     }
 
     /** Records one step of a job, whose regimen is now the network's. Under the write lock. */
     void jobStep(Regimen current, long samples) {
         regimen = current;
-        counters = counters.stepped(samples, Instant.now());
+        changed(counters.stepped(samples));
     }
 
     /** Records a job's epoch and its configuration. Under the write lock. */
     void jobEpoch(TrainingConfig jobConfig, Regimen current, double loss) {
         config = jobConfig;
         regimen = current;
-        counters = counters.plus(1, 0, 0, loss, Instant.now());
-    }
-
-    /** Puts back the regimen of an earlier moment (a job's last completed epoch). Under the write lock. */
-    void regimenRestored(Regimen earlier) {
-        regimen = earlier;
+        changed(counters.plus(1, 0, 0, loss));
     }
 
     /** Records one plain-SGD step applied outside the optimizer (a backprop call). Under the write lock. */
     void stepApplied(long samples, double loss) {
-        counters = counters.plus(0, 1, samples, loss, Instant.now());
+        changed(counters.plus(0, 1, samples, loss));
     }
 
     /** Records parameters replaced from outside; optimizer state starts afresh. Under the write lock. */
     void parametersReplaced() {
         regimen = config.regimen();
-        counters = counters.touched(Instant.now());
+        changed(counters);
     }
 
-    String id() {
-        return id;
+    /** A copy of the parameters, under the read lock. */
+    List<LayerTensors> parameters() {
+        return read(() -> SessionStates.parameters(network));
+    }
+
+    /** Writes back parameters taken from this network, leaving everything else as it is. Under the write lock. */
+    void putParameters(List<LayerTensors> parameters) {
+        SessionStates.writeParameters(parameters, network);
+    }
+
+    /**
+     * Puts back the parameters and the training configuration and state of an earlier {@link #state()}
+     * of this network, keeping the counters (a job's last completed epoch). Under the write lock.
+     */
+    void rollBack(NetworkState earlier) {
+        Regimen restored = SessionStates.regimen(earlier.training());
+        SessionStates.writeParameters(earlier.layers(), network);
+        config = SessionStates.config(earlier.training());
+        regimen = restored;
+    }
+
+    private void changed(Counters next) {
+        counters = next;
+        updatedAt = Instant.now();
     }
 
     String name() {
@@ -159,12 +229,9 @@ final class NetworkSession {
         return trainer;
     }
 
+    /** The initialisation used, or null for a network made from a state. */
     InitSpec init() {
         return init;
-    }
-
-    Instant createdAt() {
-        return createdAt;
     }
 
     TrainingConfig config() {

@@ -1,12 +1,14 @@
 package io.backprop.network;
 
-import io.backprop.engine.DenseLayer;
 import io.backprop.engine.Matrices;
+import io.backprop.engine.Parameter;
 import io.backprop.engine.optim.Regimen;
+import io.backprop.optimizer.TrainingConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.springframework.stereotype.Service;
 
 /** Reads and replaces a network's training configuration (optimizer, schedule, clipping) and shows its state. */
@@ -37,15 +39,15 @@ class OptimizerService {
     private static OptimizerStateResponse state(NetworkSession session) {
         TrainingConfig config = session.config();
         Regimen regimen = session.regimen();
+        Map<String, Map<String, INDArray>> buffers = regimen.optimizer().state();
         List<OptimizerStateResponse.LayerState> layers = new ArrayList<>();
-        int index = 0;
-        for (DenseLayer layer : session.network().layers()) {
+        for (int l = 0; l < session.network().layers().size(); l++) {
             Map<String, double[][]> weights = new LinkedHashMap<>();
-            regimen.optimizer().state(index++).forEach((name, array) -> weights.put(name, Matrices.toRows(array)));
+            buffers.getOrDefault(Parameter.weightKey(l), Map.of()).forEach((name, array) -> weights.put(name, Matrices.toRows(array)));
             Map<String, double[]> biases = null;
-            if (layer.hasBias()) {
+            if (session.network().layers().get(l).hasBias()) {
                 biases = new LinkedHashMap<>();
-                for (var entry : regimen.optimizer().state(index++).entrySet()) {
+                for (var entry : buffers.getOrDefault(Parameter.biasKey(l), Map.of()).entrySet()) {
                     biases.put(entry.getKey(), Matrices.toVector(entry.getValue()));
                 }
             }

@@ -1,5 +1,8 @@
 package io.backprop.network;
 
+import io.backprop.optimizer.ClipSpec;
+import io.backprop.optimizer.OptimizerSpec;
+import io.backprop.optimizer.ScheduleSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;

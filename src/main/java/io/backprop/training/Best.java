@@ -1,7 +1,6 @@
 package io.backprop.training;
 
-import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import io.backprop.state.NetworkState;
 
 /**
  * The best epoch so far by the monitored value, and early stopping's count of epochs without
@@ -14,7 +13,7 @@ final class Best {
     private final EarlyStoppingSpec stopping;
     private double value = Double.NaN;
     private int epochsWithoutImprovement;
-    private List<INDArray> parameters;
+    private NetworkState state;
 
     Best(EarlyStoppingSpec stopping, boolean validation) {
         this.stopping = stopping;
@@ -22,8 +21,8 @@ final class Best {
                 : validation ? EarlyStoppingSpec.Monitor.VAL_LOSS : EarlyStoppingSpec.Monitor.LOSS;
     }
 
-    /** Considers a finished epoch with the parameters after it; true when it is the new best. */
-    boolean offer(JobEpoch epoch, List<INDArray> parametersAfter) {
+    /** Considers a finished epoch with the network's state after it; true when it is the new best. */
+    boolean offer(JobEpoch epoch, NetworkState after) {
         Double observed = switch (monitor) {
             case VAL_LOSS -> epoch.valLoss();
             case VAL_ACCURACY -> epoch.valAccuracy();
@@ -43,7 +42,7 @@ final class Best {
         value = observed;
         epochsWithoutImprovement = 0;
         if (stopping != null && stopping.restoresBest()) {
-            parameters = parametersAfter;
+            state = after;
         }
         return true;
     }
@@ -53,8 +52,8 @@ final class Best {
         return stopping != null && epochsWithoutImprovement >= stopping.patienceOrDefault();
     }
 
-    /** The best epoch's parameters when they are to be restored, else null. */
-    List<INDArray> parametersToRestore() {
-        return parameters;
+    /** The state after the best epoch when its parameters are to be restored, else null. */
+    NetworkState stateToRestore() {
+        return state;
     }
 }

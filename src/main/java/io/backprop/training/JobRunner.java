@@ -3,13 +3,12 @@ package io.backprop.training;
 import io.backprop.engine.DivergenceException;
 import io.backprop.engine.Evaluation;
 import io.backprop.engine.TrainingPlan;
+import io.backprop.engine.TrainingRun.EpochSummary;
 import io.backprop.engine.TrainingRun;
-import io.backprop.engine.optim.Regimen;
-import io.backprop.network.EpochRecord;
 import io.backprop.network.JobHandle;
+import io.backprop.state.NetworkState;
 import io.backprop.web.Problems;
 import java.util.List;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -17,7 +16,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Runs one job on its thread: steps under the network's lock, validation and early stopping after
  * each epoch, cancellation checked before every step. A diverging step puts back the parameters
- * and optimizer state of the last completed epoch.
+ * and training state of the last completed epoch.
  */
 final class JobRunner implements Runnable {
 
@@ -55,10 +54,9 @@ final class JobRunner implements Runnable {
     }
 
     private void train() {
+        NetworkState lastGood = network.state();
         TrainingRun run = network.start(data.x(), data.y(), plan);
         job.started((long) run.stepsPerEpoch() * plan.epochs());
-        List<INDArray> lastGood = network.snapshot();
-        Regimen lastGoodRegimen = run.regimen().copy();
         Best best = new Best(earlyStopping, data.hasValidation());
         int rows = (int) data.x().rows();
         int batchRows = Math.min(plan.batchSize(), rows);
@@ -71,7 +69,7 @@ final class JobRunner implements Runnable {
             try {
                 network.step(run, stepRows);
             } catch (DivergenceException diverged) {
-                network.restore(lastGood, lastGoodRegimen);
+                network.rollBack(lastGood);
                 job.finished(JobStatus.FAILED, false, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "training-diverged",
                         "Training diverged", "Training diverged at epoch " + diverged.epoch() + ", step " + diverged.step()
                                 + " of the job (" + diverged.reason() + "); the network keeps the parameters of the last "
@@ -81,8 +79,7 @@ final class JobRunner implements Runnable {
             job.stepped(stepRows);
             if (run.epochComplete()) {
                 JobEpoch epoch = endEpoch(run);
-                lastGood = network.snapshot();
-                lastGoodRegimen = run.regimen().copy();
+                lastGood = network.state();
                 if (best.offer(epoch, lastGood)) {
                     job.best(epoch.epoch());
                 }
@@ -97,17 +94,17 @@ final class JobRunner implements Runnable {
 
     private JobEpoch endEpoch(TrainingRun run) {
         Evaluation validation = data.hasValidation() ? network.evaluate(data.xVal(), data.yVal()) : null;
-        EpochRecord record = network.endEpoch(run, validation == null ? null : validation.loss(),
-                validation == null ? null : validation.accuracy());
-        JobEpoch epoch = new JobEpoch(run.epochsDone(), record.loss(), record.valLoss(), record.valAccuracy(),
-                record.learningRate(), record.durationMs());
+        Double valLoss = validation == null ? null : validation.loss();
+        Double valAccuracy = validation == null ? null : validation.accuracy();
+        EpochSummary ended = network.endEpoch(run, valLoss, valAccuracy);
+        JobEpoch epoch = new JobEpoch(ended.epoch(), ended.loss(), valLoss, valAccuracy, ended.learningRate(), ended.millis());
         job.epochEnded(epoch);
         return epoch;
     }
 
     private void finish(Best best, boolean early) {
-        if (best.parametersToRestore() != null) {
-            network.restore(best.parametersToRestore(), null);
+        if (best.stateToRestore() != null) {
+            network.restoreParameters(best.stateToRestore());
         }
         job.finished(JobStatus.SUCCEEDED, early, null);
     }

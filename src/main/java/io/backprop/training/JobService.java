@@ -6,6 +6,7 @@ import io.backprop.datasets.Dataset;
 import io.backprop.datasets.DatasetRegistry;
 import io.backprop.engine.Permutations;
 import io.backprop.engine.TrainingPlan;
+import io.backprop.network.Batch;
 import io.backprop.network.JobHandle;
 import io.backprop.network.NetworkJobs;
 import io.backprop.web.ProblemException;
@@ -21,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -136,15 +136,15 @@ class JobService {
     }
 
     private JobData data(JobHandle network, Dataset training, Dataset validationSet, TrainingJobRequest request) {
-        INDArray[] train = network.data(training);
+        Batch train = network.data(training);
         if (validationSet != null) {
-            INDArray[] validation = network.data(validationSet);
-            return checked(new JobData(train[0], train[1], validation[0], validation[1]), request);
+            Batch validation = network.data(validationSet);
+            return checked(new JobData(train.x(), train.y(), validation.x(), validation.y()), request);
         }
         if (request.validation() == null) {
-            return checked(new JobData(train[0], train[1], null, null), request);
+            return checked(new JobData(train.x(), train.y(), null, null), request);
         }
-        int n = (int) train[0].rows();
+        int n = (int) train.x().rows();
         int held = (int) Math.round(n * request.validation().fraction());
         if (held < 1 || held >= n) {
             throw ProblemException.invalid("validation.fraction", "holds out " + held + " of " + n
@@ -154,8 +154,8 @@ class JobService {
         int[] order = Permutations.random(n, seed);
         int[] kept = java.util.Arrays.copyOfRange(order, 0, n - held);
         int[] heldOut = java.util.Arrays.copyOfRange(order, n - held, n);
-        return checked(new JobData(Nd4j.pullRows(train[0], 1, kept), Nd4j.pullRows(train[1], 1, kept),
-                Nd4j.pullRows(train[0], 1, heldOut), Nd4j.pullRows(train[1], 1, heldOut)), request);
+        return checked(new JobData(Nd4j.pullRows(train.x(), 1, kept), Nd4j.pullRows(train.y(), 1, kept),
+                Nd4j.pullRows(train.x(), 1, heldOut), Nd4j.pullRows(train.y(), 1, heldOut)), request);
     }
 
     private JobData checked(JobData data, TrainingJobRequest request) {

@@ -1,8 +1,8 @@
 package io.backprop.training;
 
-import io.backprop.network.ClipSpec;
-import io.backprop.network.OptimizerSpec;
-import io.backprop.network.ScheduleSpec;
+import io.backprop.optimizer.ClipSpec;
+import io.backprop.optimizer.OptimizerSpec;
+import io.backprop.optimizer.ScheduleSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

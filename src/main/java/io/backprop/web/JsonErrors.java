@@ -1,10 +1,14 @@
 package io.backprop.web;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -17,6 +21,17 @@ final class JsonErrors {
 
     static FieldProblem describe(JsonMappingException exception) {
         String field = path(exception);
+        if (exception instanceof UnrecognizedPropertyException unknown && typeName(unknown.getReferringClass()) != null) {
+            return new FieldProblem(field, "does not apply to " + typeName(unknown.getReferringClass()) + "; its fields are: type, "
+                    + Arrays.stream(unknown.getReferringClass().getRecordComponents()).map(RecordComponent::getName)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (exception instanceof InvalidTypeIdException invalid && invalid.getBaseType() != null) {
+            Class<?> base = invalid.getBaseType().getRawClass();
+            return new FieldProblem(path(exception) + "." + base.getAnnotation(JsonTypeInfo.class).property(), "'" + invalid.getTypeId()
+                    + "' is not one of: " + Arrays.stream(base.getPermittedSubclasses()).map(JsonErrors::typeName)
+                    .collect(Collectors.joining(", ")));
+        }
         if (exception instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(field, "is not a field of this request; known fields: " + unknown.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", ")));
@@ -35,6 +50,12 @@ final class JsonErrors {
         var location = exception.getLocation();
         return new FieldProblem("$", "is not valid JSON at line " + location.getLineNr() + ", column " + location.getColumnNr()
                 + ": " + withoutSource(exception.getOriginalMessage()));
+    }
+
+    /** The {@code type} value that selects {@code type} among its sealed siblings, or null when it is not one of them. */
+    private static String typeName(Class<?> type) {
+        JsonTypeName name = type == null ? null : type.getAnnotation(JsonTypeName.class);
+        return name == null || !type.isRecord() ? null : name.value();
     }
 
     /** Jackson's message without its trailing source location, which the problem states on its own. */

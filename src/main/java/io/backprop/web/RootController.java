@@ -4,13 +4,13 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The root leads to the user's manual, Swagger UI. */
+/** The root is the playground page; it links to the user's manual, Swagger UI. */
 @Hidden
 @Controller
 class RootController {
 
     @GetMapping("/")
     String root() {
-        return "redirect:/swagger-ui.html";
+        return "forward:/index.html";
     }
 }

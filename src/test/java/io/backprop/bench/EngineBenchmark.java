@@ -10,6 +10,8 @@ import io.backprop.engine.Network;
 import io.backprop.engine.Precision;
 import io.backprop.engine.Workspace;
 import io.backprop.engine.optim.Regimen;
+import io.backprop.optimizer.OptimizerSpec;
+import io.backprop.optimizer.TrainingConfig;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -65,7 +67,7 @@ public class EngineBenchmark {
         BlasThreads.use(Integer.getInteger("blasThreads", Runtime.getRuntime().availableProcessors()));
         network = Mlp.create();
         workspace = network.workspace(batch);
-        regimen = Regimen.sgd(0.01);
+        regimen = TrainingConfig.of(OptimizerSpec.sgd(0.01), null, null).regimen();
         INDArray[] data = FashionMnist.firstRows(batch);
         x = data[0];
         y = data[1];
@@ -92,7 +94,7 @@ public class EngineBenchmark {
                         Matrices.rowVector(new double[] {0.60, 0.60}, Precision.FLOAT64), Activation.SIGMOID)),
                 Loss.MSE, Precision.FLOAT64);
         mazurWorkspace = mazur.workspace(1);
-        mazurRegimen = Regimen.sgd(0.5);
+        mazurRegimen = TrainingConfig.of(OptimizerSpec.sgd(0.5), null, null).regimen();
         mazurX = Matrices.fromRows(new double[][] {{0.05, 0.10}}, Precision.FLOAT64);
         mazurY = Matrices.fromRows(new double[][] {{0.01, 0.99}}, Precision.FLOAT64);
     }

@@ -2,7 +2,6 @@ package io.backprop.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backprop.engine.optim.Regimen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,7 +59,7 @@ class GradientCheckTest {
         Network network = Networks.random(13, new int[] {4, 6, 3}, new Activation[] {hidden, output}, true, loss, Precision.FLOAT64);
         INDArray x = inputs(14, 6, 4);
         INDArray y = targets(loss, 15, 6, 3);
-        new Trainer(network).train(x, y, new TrainingPlan(3, 4, true, 1), Regimen.sgd(0.1));
+        new Trainer(network).train(x, y, new TrainingPlan(3, 4, true, 1), Networks.sgd(0.1));
 
         assertAgrees(GradientCheck.run(network, x, y, 1e-6));
     }
@@ -76,11 +75,11 @@ class GradientCheckTest {
     @Test
     void theCheckLeavesTheNetworkUnchanged() {
         Network network = Networks.mazur(Precision.FLOAT64);
-        List<INDArray> before = network.snapshot();
+        List<INDArray> before = Networks.parameters(network);
 
         check(network, Loss.MSE, 3);
 
-        assertThat(network.snapshot()).isEqualTo(before);
+        assertThat(Networks.parameters(network)).isEqualTo(before);
     }
 
     private static void assertAgrees(GradientCheckResult result) {

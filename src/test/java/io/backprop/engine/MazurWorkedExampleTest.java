@@ -3,7 +3,6 @@ package io.backprop.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.backprop.engine.optim.Regimen;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -61,7 +60,7 @@ class MazurWorkedExampleTest {
 
     @Test
     void tenThousandFullBatchStepsWithBiasesUpdatedReachThePublishedLoss() {
-        TrainingResult result = new Trainer(network).train(x, y, new TrainingPlan(10_000, 1, false, 0), Regimen.sgd(0.5));
+        TrainingResult result = new Trainer(network).train(x, y, new TrainingPlan(10_000, 1, false, 0), Networks.sgd(0.5));
         StepTrace after = BackpropStep.run(network, x, y, 0.5, false);
 
         assertThat(result.steps()).isEqualTo(10_000);

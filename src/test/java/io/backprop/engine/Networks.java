@@ -1,12 +1,33 @@
 package io.backprop.engine;
 
+import io.backprop.engine.optim.Regimen;
+import io.backprop.engine.optim.Schedule;
+import io.backprop.engine.optim.Sgd;
 import java.util.ArrayList;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Builds the worked examples' networks for tests. */
 final class Networks {
 
     private Networks() {
+    }
+
+    /** Plain SGD at a constant rate, no clipping. */
+    static Regimen sgd(double learningRate) {
+        return new Regimen(new Sgd(learningRate), Schedule.constant(), Regimen.Unit.EPOCH, null, 0);
+    }
+
+    /** Copies of every parameter array, in layer order (W, then b). */
+    static List<INDArray> parameters(Network network) {
+        List<INDArray> copies = new ArrayList<>();
+        for (DenseLayer layer : network.layers()) {
+            copies.add(layer.weights().dup());
+            if (layer.hasBias()) {
+                copies.add(layer.biases().dup());
+            }
+        }
+        return copies;
     }
 
     /** The 2-2-2 sigmoid network of the Mazur worked example. */

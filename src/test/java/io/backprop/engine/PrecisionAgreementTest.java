@@ -3,7 +3,6 @@ package io.backprop.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.backprop.engine.optim.Regimen;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,9 +20,9 @@ class PrecisionAgreementTest {
         INDArray targets64 = GradientCheckTest.targets(loss, 7, 16, 3);
 
         TrainingResult r64 = new Trainer(wide).train(Matrices.fromRows(inputs, Precision.FLOAT64), targets64,
-                new TrainingPlan(5, 4, true, 3), Regimen.sgd(0.1));
+                new TrainingPlan(5, 4, true, 3), Networks.sgd(0.1));
         TrainingResult r32 = new Trainer(narrow).train(Matrices.fromRows(inputs, Precision.FLOAT32),
-                targets64.castTo(Precision.FLOAT32.dataType()), new TrainingPlan(5, 4, true, 3), Regimen.sgd(0.1));
+                targets64.castTo(Precision.FLOAT32.dataType()), new TrainingPlan(5, 4, true, 3), Networks.sgd(0.1));
 
         for (int e = 0; e < 5; e++) {
             assertThat(r32.lossHistory()[e]).isCloseTo(r64.lossHistory()[e], within(1e-4 * r64.lossHistory()[e]));

@@ -3,7 +3,6 @@ package io.backprop.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.backprop.engine.optim.Regimen;
 import io.backprop.reference.ReferenceNetwork;
 import io.backprop.reference.ReferenceOptimizer;
 import io.backprop.reference.ReferenceTraining;
@@ -33,7 +32,7 @@ class PyTorchLoopWorkedExampleTest {
 
         INDArray inputs = Matrices.fromRows(x, Precision.FLOAT64);
         INDArray targets = Matrices.fromRows(y, Precision.FLOAT64);
-        TrainingResult result = new Trainer(network).train(inputs, targets, new TrainingPlan(1000, 32, false, 0), Regimen.sgd(0.01));
+        TrainingResult result = new Trainer(network).train(inputs, targets, new TrainingPlan(1000, 32, false, 0), Networks.sgd(0.01));
         double[] expected = ReferenceTraining.train(reference, ReferenceOptimizer.sgd(0.01, 0, 0, false, 0), x, y, 1000, 32, 0, 0,
                 false, (epoch, loss) -> 0.01);
 

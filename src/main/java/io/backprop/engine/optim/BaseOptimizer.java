@@ -2,7 +2,6 @@ package io.backprop.engine.optim;
 
 import io.backprop.engine.Axpy;
 import io.backprop.engine.Parameter;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +10,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The bookkeeping every optimizer shares: learning rate, step count, named state arrays per
- * parameter (created lazily in the parameter's layout) and one scratch array per parameter.
+ * parameter key (created lazily in the parameter's layout) and one scratch array per parameter.
  */
 abstract class BaseOptimizer implements Optimizer {
 
     private double learningRate;
     private long steps;
-    private final List<Map<String, INDArray>> states = new ArrayList<>();
-    private final List<INDArray> scratch = new ArrayList<>();
+    private final Map<String, Map<String, INDArray>> states = new LinkedHashMap<>();
+    private final Map<String, INDArray> scratch = new LinkedHashMap<>();
 
     BaseOptimizer(double learningRate) {
         this.learningRate = learningRate;
@@ -28,12 +27,8 @@ abstract class BaseOptimizer implements Optimizer {
     BaseOptimizer(BaseOptimizer source) {
         this.learningRate = source.learningRate;
         this.steps = source.steps;
-        for (Map<String, INDArray> state : source.states) {
-            Map<String, INDArray> copy = new LinkedHashMap<>();
-            state.forEach((name, array) -> copy.put(name, array.dup()));
-            states.add(copy);
-        }
-        source.scratch.forEach(array -> scratch.add(array.ulike()));
+        restore(source.steps, source.states);
+        source.scratch.forEach((key, array) -> scratch.put(key, array.ulike()));
     }
 
     @Override
@@ -41,11 +36,17 @@ abstract class BaseOptimizer implements Optimizer {
         steps++;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter parameter = parameters.get(i);
-            if (states.size() <= i) {
-                states.add(new LinkedHashMap<>());
-                scratch.add(parameter.value().ulike());
+            Map<String, INDArray> state = states.get(parameter.key());
+            if (state == null) {
+                state = new LinkedHashMap<>();
+                states.put(parameter.key(), state);
             }
-            update(parameter.value(), parameter.gradient(), states.get(i), scratch.get(i));
+            INDArray work = scratch.get(parameter.key());
+            if (work == null) {
+                work = parameter.value().ulike();
+                scratch.put(parameter.key(), work);
+            }
+            update(parameter.value(), parameter.gradient(), state, work);
         }
     }
 
@@ -71,8 +72,25 @@ abstract class BaseOptimizer implements Optimizer {
     }
 
     @Override
-    public Map<String, INDArray> state(int index) {
-        return index < states.size() ? Collections.unmodifiableMap(states.get(index)) : Map.of();
+    public Map<String, Map<String, INDArray>> state() {
+        Map<String, Map<String, INDArray>> view = new LinkedHashMap<>();
+        states.forEach((key, buffers) -> {
+            if (!buffers.isEmpty()) {
+                view.put(key, Collections.unmodifiableMap(buffers));
+            }
+        });
+        return Collections.unmodifiableMap(view);
+    }
+
+    @Override
+    public final void restore(long steps, Map<String, Map<String, INDArray>> state) {
+        this.steps = steps;
+        states.clear();
+        state.forEach((key, buffers) -> {
+            Map<String, INDArray> copy = new LinkedHashMap<>();
+            buffers.forEach((name, array) -> copy.put(name, array.dup()));
+            states.put(key, copy);
+        });
     }
 
     /** The state array {@code name}, created as {@code initial} in p's layout the first time. */

@@ -3,11 +3,12 @@ package io.backprop.engine.optim;
 import io.backprop.engine.Parameter;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An update rule, like a {@code torch.optim} optimizer: {@link #step} changes each parameter in
- * place from its gradient (which it may overwrite), always in the same order, so that state is
- * kept per parameter in the parameter's own layout.
+ * place from its gradient (which it may overwrite), keeping state per parameter key in the
+ * parameter's own layout.
  */
 public interface Optimizer {
 
@@ -23,8 +24,14 @@ public interface Optimizer {
     /** Steps taken so far. */
     long steps();
 
-    /** The named state arrays of parameter {@code index} (momentum buffers, moments); empty before they exist. */
-    Map<String, org.nd4j.linalg.api.ndarray.INDArray> state(int index);
+    /**
+     * The named state arrays (momentum buffers, moments) by parameter key, as live read-only views;
+     * a parameter appears once it has a state array.
+     */
+    Map<String, Map<String, INDArray>> state();
+
+    /** Takes {@code steps} as the steps taken and copies of {@code state}'s arrays as the state, dropping any other. */
+    void restore(long steps, Map<String, Map<String, INDArray>> state);
 
     /** An independent deep copy, state included. */
     Optimizer copy();

@@ -1,5 +1,8 @@
 package io.backprop.engine.optim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * {@code ReduceLROnPlateau} in {@code min} mode with a relative threshold: when the loss has not
  * fallen below best·(1 − threshold) for more than {@code patience} periods, the rate is multiplied
@@ -8,6 +11,9 @@ package io.backprop.engine.optim;
  */
 public final class PlateauSchedule extends Schedule.Counted {
 
+    public static final String BEST = "best";
+    public static final String BAD_PERIODS = "badPeriods";
+    public static final String COOLDOWN_LEFT = "cooldownLeft";
     private static final double MIN_CHANGE = 1e-8;
 
     private final double factor;
@@ -25,6 +31,30 @@ public final class PlateauSchedule extends Schedule.Counted {
         this.threshold = threshold;
         this.cooldown = cooldown;
         this.minLr = minLr;
+    }
+
+    @Override
+    public Map<String, Double> values() {
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(BEST, best);
+        values.put(BAD_PERIODS, (double) badPeriods);
+        values.put(COOLDOWN_LEFT, (double) cooldownLeft);
+        return values;
+    }
+
+    @Override
+    void restoreValues(Map<String, Double> values) {
+        best = value(values, BEST);
+        badPeriods = (long) value(values, BAD_PERIODS);
+        cooldownLeft = (long) value(values, COOLDOWN_LEFT);
+    }
+
+    private static double value(Map<String, Double> values, String name) {
+        Double value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("the plateau schedule's state has no " + name);
+        }
+        return value;
     }
 
     @Override

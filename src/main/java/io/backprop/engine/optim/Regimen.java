@@ -35,11 +35,6 @@ public final class Regimen {
         this.epochs = epochs;
     }
 
-    /** Plain SGD at a constant rate, no clipping. */
-    public static Regimen sgd(double learningRate) {
-        return new Regimen(new Sgd(learningRate), Schedule.constant(), Unit.EPOCH, null, 0);
-    }
-
     private Regimen(Regimen source) {
         this(source.optimizer.copy(), source.schedule.copy(), source.unit, source.clipping, source.epochs);
     }

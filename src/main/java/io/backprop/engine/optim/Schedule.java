@@ -1,5 +1,7 @@
 package io.backprop.engine.optim;
 
+import java.util.Map;
+
 /**
  * A learning-rate schedule, as {@code torch.optim.lr_scheduler}: after each epoch (or step) it
  * is told the learning rate just used and that period's loss, and answers the next rate.
@@ -12,6 +14,12 @@ public interface Schedule {
 
     /** Periods completed. */
     long count();
+
+    /** What the schedule has learnt besides its count, by name (plateau: best, badPeriods, cooldownLeft); empty for most. */
+    Map<String, Double> values();
+
+    /** Takes {@code count} periods as completed and {@code values} as what {@link #values()} answered then. */
+    void restore(long count, Map<String, Double> values);
 
     /** An independent copy, counters included. */
     Schedule copy();
@@ -43,6 +51,21 @@ public interface Schedule {
         @Override
         public long count() {
             return count;
+        }
+
+        @Override
+        public Map<String, Double> values() {
+            return Map.of();
+        }
+
+        @Override
+        public void restore(long count, Map<String, Double> values) {
+            this.count = count;
+            restoreValues(values);
+        }
+
+        /** Takes back what {@link #values()} answered; a schedule that learns nothing ignores it. */
+        void restoreValues(Map<String, Double> values) {
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.backprop.network;
+package io.backprop.optimizer;
 
 import io.backprop.engine.optim.Clipping;
 import io.backprop.web.FieldProblem;
@@ -16,14 +16,16 @@ public record ClipSpec(
         @Schema(description = "Largest absolute value of a gradient element.", example = "0.5")
         @Finite @Positive Double maxValue) {
 
-    List<FieldProblem> problems(String path) {
+    /** The problem of giving neither or both limits, named {@code path}; empty when exactly one is given. */
+    public List<FieldProblem> problems(String path) {
         if ((maxNorm == null) == (maxValue == null)) {
             return List.of(new FieldProblem(path, "needs exactly one of maxNorm and maxValue"));
         }
         return List.of();
     }
 
-    Clipping create() {
+    /** The clipping rule this configuration describes. */
+    public Clipping create() {
         return maxNorm != null ? Clipping.byNorm(maxNorm) : Clipping.byValue(maxValue);
     }
 }

@@ -1,4 +1,4 @@
-package io.backprop.network;
+package io.backprop.optimizer;
 
 import io.backprop.engine.optim.Optimizer;
 import io.backprop.engine.optim.Regimen;
@@ -12,17 +12,13 @@ import java.util.List;
  * A network's training configuration, every part completed with its defaults; {@code clip} is
  * {@code null} for none.
  */
-record TrainingConfig(OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec clip) {
-
-    static TrainingConfig defaults() {
-        return of(null, null, null);
-    }
+public record TrainingConfig(OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec clip) {
 
     /**
      * A whole configuration: an omitted optimizer is sgd, an omitted schedule constant, an omitted
      * clip none. Fails with 400 naming every invalid field.
      */
-    static TrainingConfig of(OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec clip) {
+    public static TrainingConfig of(OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec clip) {
         OptimizerSpec optimizerGiven = optimizer == null ? OptimizerSpec.sgd(null) : optimizer;
         ScheduleSpec scheduleGiven = schedule == null ? ScheduleSpec.constant() : schedule;
         List<FieldProblem> problems = new ArrayList<>(optimizerGiven.problems("optimizer"));
@@ -37,13 +33,13 @@ record TrainingConfig(OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec c
     }
 
     /** The configuration a train request asks for: each part it gives replaces this one's, each part it omits stays. */
-    TrainingConfig with(OptimizerSpec newOptimizer, ScheduleSpec newSchedule, ClipSpec newClip) {
+    public TrainingConfig with(OptimizerSpec newOptimizer, ScheduleSpec newSchedule, ClipSpec newClip) {
         return of(newOptimizer != null ? newOptimizer : optimizer, newSchedule != null ? newSchedule : schedule,
                 newClip != null ? newClip : clip);
     }
 
     /** A fresh regimen: new optimizer state, schedule counters at zero. */
-    Regimen regimen() {
+    public Regimen regimen() {
         return new Regimen(optimizer.create(), schedule.create(optimizer.learningRate()), schedule.unit(),
                 clip == null ? null : clip.create(), 0);
     }
@@ -54,7 +50,7 @@ record TrainingConfig(OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec c
      * an unchanged schedule (under an unchanged optimizer) its counters and decayed rate; whatever
      * changed starts afresh from the base learning rate.
      */
-    Regimen continuing(TrainingConfig previous, Regimen current) {
+    public Regimen continuing(TrainingConfig previous, Regimen current) {
         if (equals(previous)) {
             return current.copy();
         }
@@ -71,5 +67,4 @@ record TrainingConfig(OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec c
         return new Regimen(kept, schedule, this.schedule.unit(), clip == null ? null : clip.create(),
                 sameSchedule ? copy.epochs() : 0);
     }
-
 }
