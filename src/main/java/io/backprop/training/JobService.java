@@ -9,6 +9,8 @@ import io.backprop.engine.TrainingPlan;
 import io.backprop.network.Batch;
 import io.backprop.network.JobHandle;
 import io.backprop.network.NetworkJobs;
+import io.backprop.security.QuotaGuard;
+import io.backprop.security.Tenancy;
 import io.backprop.web.ProblemException;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
@@ -28,20 +30,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Accepts training jobs onto a bounded executor (full: 429), one per network (409), and keeps
- * them, finished ones for the configured retention.
+ * Accepts training jobs onto a bounded executor (full: 429), one per network (409), within the
+ * submitting key's {@code maxConcurrentJobs}, and keeps them, finished ones for the configured
+ * retention. A job belongs to the key that submitted it; another key does not find it.
  */
 @Service
 class JobService {
 
     private final ConcurrentMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> owners = new ConcurrentHashMap<>();
     private final NetworkJobs networks;
     private final DatasetRegistry datasets;
     private final JobSettings settings;
     private final Limits limits;
     private final ThreadPoolExecutor executor;
+    private final Tenancy tenancy;
+    private final QuotaGuard quotas;
 
-    JobService(NetworkJobs networks, DatasetRegistry datasets, JobSettings settings, Limits limits) {
+    JobService(NetworkJobs networks, DatasetRegistry datasets, JobSettings settings, Limits limits, Tenancy tenancy, QuotaGuard quotas) {
+        this.tenancy = tenancy;
+        this.quotas = quotas;
         this.networks = networks;
         this.datasets = datasets;
         this.settings = settings;
@@ -56,9 +64,32 @@ class JobService {
 
     JobView submit(String networkId, TrainingJobRequest request) {
         purge();
+        String jobId = UUID.randomUUID().toString();
+        reserve(jobId);
+        try {
+            return start(jobId, networkId, request);
+        } catch (RuntimeException rejected) {
+            owners.remove(jobId);
+            throw rejected;
+        }
+    }
+
+    /** Records the calling key as the owner of {@code jobId}, within its maxConcurrentJobs (a reserved job counts as active). */
+    private void reserve(String jobId) {
+        String owner = tenancy.owner();
+        if (owner == null) {
+            return;
+        }
+        synchronized (owners) {
+            quotas.job(owners.entrySet().stream().filter(entry -> owner.equals(entry.getValue()))
+                    .map(entry -> jobs.get(entry.getKey())).filter(job -> job == null || job.finishedAt() == null).count());
+            owners.put(jobId, owner);
+        }
+    }
+
+    private JobView start(String jobId, String networkId, TrainingJobRequest request) {
         Dataset training = datasets.get(request.datasetId());
         Dataset validationSet = validationDataset(request.validation());
-        String jobId = UUID.randomUUID().toString();
         JobHandle network = networks.claim(networkId, jobId, request.optimizer(), request.schedule(), request.clip());
         try {
             JobData data = data(network, training, validationSet, request);
@@ -90,7 +121,8 @@ class JobService {
 
     List<JobView> list() {
         purge();
-        return jobs.values().stream().map(TrainingJob::view).sorted(Comparator.comparing(JobView::createdAt)).toList();
+        return jobs.values().stream().filter(job -> tenancy.sees(owners.get(job.id()))).map(TrainingJob::view)
+                .sorted(Comparator.comparing(JobView::createdAt)).toList();
     }
 
     JobView cancel(String id) {
@@ -111,7 +143,7 @@ class JobService {
 
     private TrainingJob job(String id) {
         TrainingJob job = jobs.get(id);
-        if (job == null) {
+        if (job == null || !tenancy.sees(owners.get(id))) {
             throw new JobNotFoundException(id);
         }
         return job;
@@ -119,7 +151,13 @@ class JobService {
 
     private void purge() {
         Instant horizon = Instant.now().minus(settings.retention());
-        jobs.values().removeIf(job -> job.finishedAt() != null && job.finishedAt().isBefore(horizon));
+        jobs.values().removeIf(job -> {
+            boolean expired = job.finishedAt() != null && job.finishedAt().isBefore(horizon);
+            if (expired) {
+                owners.remove(job.id());
+            }
+            return expired;
+        });
     }
 
     private Dataset validationDataset(ValidationSpec validation) {
