@@ -15,7 +15,10 @@ class InMemoryKeyRepository implements KeyRepository {
 
     @Override
     public synchronized void save(ApiKey key) {
-        byId.put(key.id(), key);
+        ApiKey earlier = byId.put(key.id(), key);
+        if (earlier != null) {
+            byHash.remove(HexFormat.of().formatHex(earlier.hash()));
+        }
         byHash.put(HexFormat.of().formatHex(key.hash()), key);
     }
 

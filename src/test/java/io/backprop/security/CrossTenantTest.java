@@ -15,14 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Walks every operation of the OpenAPI description: on another key's network, data set or job each
@@ -184,20 +181,8 @@ class CrossTenantTest {
     }
 
     private ResponseEntity<JsonNode> upload(String key) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        HttpHeaders fileHeaders = new HttpHeaders();
-        fileHeaders.setContentType(MediaType.APPLICATION_JSON);
-        parts.add("file", new HttpEntity<>(new ByteArrayResource("""
-                { "inputs": [[0.05, 0.10], [0.20, 0.40]], "targets": [[0.01, 0.99], [0.5, 0.5]] }""".getBytes()) {
-            @Override
-            public String getFilename() {
-                return "owned.json";
-            }
-        }, fileHeaders));
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(key);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<JsonNode> answer = http.postForEntity("/datasets", new HttpEntity<>(parts, headers), JsonNode.class);
+        ResponseEntity<JsonNode> answer = Uploads.json(http, key,
+                "{ \"inputs\": [[0.05, 0.10], [0.20, 0.40]], \"targets\": [[0.01, 0.99], [0.5, 0.5]] }");
         assertThat(answer.getStatusCode().value()).as("%s", answer.getBody()).isEqualTo(201);
         return answer;
     }
