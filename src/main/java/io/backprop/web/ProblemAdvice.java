@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConversionException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -46,6 +48,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(Problems.of(ProblemException.invalid("$", "is not a readable multipart/form-data body ("
                 + cause.getMessage() + "); send complete parts, each with a name, ended by the closing boundary")));
+    }
+
+    /**
+     * A request body Jackson cannot bind to the request's type (a text where an array of numbers
+     * belongs, say): Spring reports it as a conversion failure rather than an unreadable body.
+     */
+    @ExceptionHandler(HttpMessageConversionException.class)
+    ResponseEntity<ProblemDetail> unconvertible(HttpMessageConversionException exception) {
+        if (!(exception instanceof HttpMessageNotWritableException)) {
+            for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                if (cause instanceof JsonMappingException mapping) {
+                    return ResponseEntity.badRequest().body(Problems.of(ProblemException.invalid(List.of(JsonErrors.describe(mapping)))));
+                }
+            }
+        }
+        return unexpected(exception);
     }
 
     @ExceptionHandler(Exception.class)
