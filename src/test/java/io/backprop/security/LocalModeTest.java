@@ -34,6 +34,19 @@ class LocalModeTest {
     }
 
     @Test
+    void networkDescriptionCountsTheBytesItHolds() {
+        Client client = new Client(http, null);
+        String sgd = client.network(Client.SMALL_NETWORK);
+        String adam = client.network("""
+                { "inputs": 2, "dtype": "float64", "layers": [ { "units": 2, "activation": "sigmoid" } ],
+                  "optimizer": { "type": "adam" } }""");
+        client.post("/networks/" + adam + "/train", "{ \"inputs\": [[0.1, 0.2]], \"targets\": [[0, 1]] }");
+
+        assertThat(client.get("/networks/" + sgd).getBody().get("bytes").asLong()).isEqualTo(6 * 4);
+        assertThat(client.get("/networks/" + adam).getBody().get("bytes").asLong()).isEqualTo(6 * 8 * 3);
+    }
+
+    @Test
     void localModeRefusesToStartOnAnotherAddressNamingTheProperty() {
         SpringApplicationBuilder everywhere = new SpringApplicationBuilder(BackpropApplication.class)
                 .properties("server.address=0.0.0.0", "server.port=0");
