@@ -2,6 +2,7 @@ package io.backprop.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,15 +20,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and the management endpoints for admin keys, and needs a key for everything else.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
 
     private static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/v2/health/**",
         "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/", "/index.html", "/webjars/**", "/favicon.ico"};
-
-    @Bean
-    KeyRepository keyRepository() {
-        return new InMemoryKeyRepository();
-    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecuritySettings settings, KeyService keys, RateLimiter rateLimiter,
