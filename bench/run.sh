@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark: engine training throughput (JMH) next to the same loop in PyTorch, the sgemm
 # ceiling of the same run, the 2-2-2 worked example in-process and over HTTP, single-sample
-# predict over HTTP (wrk) next to a no-op endpoint, and memory per network. Prints a table of
+# predict over HTTP (wrk) next to a no-op endpoint, serving (bench/serving.sh: the Open Inference
+# Protocol's infer, binary and JSON, and the forward pass next to ONNX Runtime), and memory per network. Prints a table of
 # min / median / max over repetitions and writes target/bench/results.json.
 # Installs what it needs from Debian's packages where missing (as root). Takes about 15 minutes.
 set -euo pipefail
@@ -92,6 +93,8 @@ for c in 1 16 64; do
     done
   done
 done
+
+URL="$URL" REPS="$REPS" bench/serving.sh
 
 rss() { awk '/VmRSS/{print $2 * 1024}' "/proc/$service/status"; }
 before=$(rss)

@@ -118,6 +118,10 @@ test('aWeightEditedInPlaceChangesTheNetwork', async () => {
   const before = Number(await testId('loss').textContent());
   await testId('edge-2-0-0').focus();
   await page.keyboard.press('Enter');
+  const edge = await testId('edge-2-0-0').boundingBox();
+  const editor = await testId('weight-editor-value').boundingBox();
+  assert.ok(Math.abs(editor.y - (edge.y + edge.height / 2)) < 80, 'the editor opens at the weight');
+  await page.screenshot({ path: join(shots, 'edit-weight.png') });
   await testId('weight-editor-value').fill('0.4');
   await page.keyboard.press('Enter');
   await idle();
@@ -140,18 +144,60 @@ test('comparingLearningRatesOverlaysOneCurvePerRate', async () => {
   assert.equal(await page.locator('[data-testid="compare-chart"] .u-legend .u-series').count(), 4);
 });
 
+test('trainOnASmallPresetRepeatsTrainCallsAndDrawsTheCurve', async () => {
+  await testId('epochs').fill('1000');
+  await testId('train').click();
+  await idle(60_000);
+  assert.equal(await page.locator('#epochs-trained').textContent(), '1000');
+  const loss = Number(await testId('loss').textContent());
+  assert.ok(loss < 0.01, `2-2-2 loss after 1000 epochs: ${loss}`);
+  assert.match(await testId('loss-chart').getAttribute('aria-label'), /1000 points/);
+});
+
+test('anApiKeyGoesAlongAsXApiKeyOnEveryCall', async () => {
+  await testId('api-key').fill('playground-test-key');
+  await testId('api-key').press('Tab');
+  const request = page.waitForRequest(r => r.url().endsWith('/backprop'));
+  await testId('step').click();
+  assert.equal((await request).headers()['x-api-key'], 'playground-test-key');
+  await idle();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('backprop.apiKey')), 'playground-test-key');
+  await testId('api-key').fill('');
+  await testId('api-key').press('Tab');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('backprop.apiKey')), null);
+});
+
+test('stopCancelsARunningJobWhileItsCurveGrows', async () => {
+  await testId('preset').selectOption('moons');
+  await idle();
+  await testId('epochs').fill('100000');
+  await testId('train').click();
+  await page.waitForSelector('[data-testid="stop"]:not([disabled])');
+  await page.waitForFunction(() => Number(document.getElementById('epochs-trained').textContent) >= 5, null, { timeout: 30_000 });
+  await testId('stop').click();
+  await idle(30_000);
+  const epochs = Number(await page.locator('#epochs-trained').textContent());
+  assert.ok(epochs >= 5 && epochs < 100000, `stopped after ${epochs} epochs`);
+  assert.match(await page.locator('#status').textContent(), /stopped/);
+});
+
 test('trainingXorBringsTheLossUnderFivePercentAndTheBoundaryClassifiesTheCorners', async () => {
   await testId('preset').selectOption('xor');
   await idle();
   await testId('epochs').fill('150');
   let loss = Infinity;
-  for (let attempt = 0; attempt < 4 && !(loss < 0.05); attempt++) {
+  let attempts = 0;
+  while (attempts < 4 && !(loss < 0.05)) {
     await testId('train').click();
-    await page.waitForSelector('[data-testid="stop"]:not([disabled])', { timeout: 10_000 }).catch(() => {});
+    attempts++;
     await idle(120_000);
     loss = Number(await testId('loss').textContent());
   }
   assert.ok(loss < 0.05, `loss ${loss}`);
+  assert.equal(await page.locator('#epochs-trained').textContent(), String(150 * attempts));
+  const history = await page.evaluate(() => fetch(`/networks/${document.getElementById('network').dataset.networkId}/history`)
+    .then(r => r.json()));
+  assert.equal(history.at(-1).loss, loss, 'the latest loss shown is the last epoch the service recorded');
   const corners = JSON.parse(await testId('boundary').getAttribute('data-corners'));
   assert.ok(corners['-1,1'] > 0.5 && corners['1,-1'] > 0.5, `opposite-sign corners are class 1: ${JSON.stringify(corners)}`);
   assert.ok(corners['1,1'] < 0.5 && corners['-1,-1'] < 0.5, `same-sign corners are class 0: ${JSON.stringify(corners)}`);
@@ -161,10 +207,27 @@ test('trainingXorBringsTheLossUnderFivePercentAndTheBoundaryClassifiesTheCorners
   }
   assert.ok(Number(await testId('boundary').getAttribute('data-accuracy')) >= 0.97);
   assert.match(await testId('loss-chart').getAttribute('aria-label'), /[1-9]\d* points/);
+  assert.equal(await testId('edge-2-3-4').getAttribute('tabindex'), '-1', 'a large network keeps its weights out of the tab order');
+  await testId('node-0-1').focus();
+  const focused = () => page.evaluate(() => document.activeElement.dataset.testid);
+  for (const [key, expected] of [['ArrowRight', 'edge-1-0-1'], ['ArrowDown', 'edge-1-1-1'], ['ArrowRight', 'node-1-1'],
+    ['ArrowUp', 'node-1-0'], ['ArrowLeft', 'edge-1-0-0'], ['ArrowLeft', 'node-0-0']]) {
+    await page.keyboard.press(key);
+    assert.equal(await focused(), expected, `after ${key}`);
+  }
   await page.evaluate(() => window.scrollTo(0, 0));
   const png = await page.screenshot({ path: join(shots, 'xor-1280x800.png') });
   const variance = await greyVariance(png);
   assert.ok(variance > 100, `screenshot grey variance ${variance}`);
+});
+
+test('comparingRatesOnAProblemDrawsABoundaryPerRate', async () => {
+  await testId('compare').click();
+  await idle(120_000);
+  assert.equal(await page.locator('[data-testid="compare-results"] canvas').count(), 3);
+  const losses = await page.locator('[data-testid="compare-results"] [data-loss]').evaluateAll(
+    elements => elements.map(e => Number(e.dataset.loss)));
+  assert.ok(losses.length === 3 && losses.every(Number.isFinite), `final losses ${losses}`);
 });
 
 test('aStepOnAProblemTracesOneSampleOfTheBatch', async () => {
@@ -174,7 +237,7 @@ test('aStepOnAProblemTracesOneSampleOfTheBatch', async () => {
   assert.match(await testId('trace').textContent(), /sample 1 of 200/);
   assert.equal(await page.locator('[data-testid="trace"] [data-key^="w1-"]').count(), 2 * 8 + 8 * 8 + 8);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(shots, 'playground.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, 'playground.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1100 } });
 });
 
 test('switchingLanguageRewritesTheControls', async () => {

@@ -48,8 +48,8 @@ async function answer(response) {
   return body;
 }
 
-export async function call(method, path, body, { signal } = {}) {
-  const init = { method, signal, headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
+export async function call(method, path, body, { signal, keepalive } = {}) {
+  const init = { method, signal, keepalive, headers: headers(body === undefined ? {} : { 'Content-Type': 'application/json' }) };
   if (body !== undefined) init.body = JSON.stringify(body);
   return answer(await fetch(path, init));
 }

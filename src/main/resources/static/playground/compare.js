@@ -34,8 +34,8 @@ function card(rate, k, problem) {
   return { box, result, canvas };
 }
 
-/** Trains one network per rate, `epochs` epochs each, drawing into `chart` and `results`. */
-export async function compareRates(preset, rates, epochs, chart, results) {
+/** Trains one network per rate, `epochs` epochs each (mini-batches of `batchSize` for a 2-D problem), drawing into `chart` and `results`. */
+export async function compareRates(preset, rates, { epochs, batchSize }, chart, results) {
   chart.reset(rates.map(r => `η = ${r}`));
   results.replaceChildren();
   const chunks = Math.min(epochs, 20);
@@ -51,7 +51,7 @@ export async function compareRates(preset, rates, epochs, chart, results) {
       for (let c = 0; c < chunks && done < epochs; c++) {
         const n = Math.round(((c + 1) * epochs) / chunks) - done;
         const request = { inputs: preset.data.inputs, targets: preset.data.targets, epochs: n };
-        if (preset.problem) Object.assign(request, { batchSize: preset.batchSize, shuffle: true, seed: preset.seed + done });
+        if (preset.problem) Object.assign(request, { batchSize, shuffle: true, seed: preset.seed + done });
         const answer = await call('POST', `/networks/${network.id}/train`, request);
         answer.lossHistory.forEach((loss, e) => chart.add(k, done + e + 1, loss));
         done += answer.epochs;

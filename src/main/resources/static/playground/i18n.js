@@ -25,7 +25,7 @@ const TEXTS = {
     loss: 'Loss',
     epochsTrained: 'Epochs trained',
     networkTitle: 'Network',
-    networkHelp: 'Hover or focus a unit or a weight for its numbers; Enter on a weight edits it.',
+    networkHelp: 'Hover or focus a unit or a weight for its numbers (arrow keys move between them); Enter on a weight edits it.',
     positive: 'positive weight',
     negative: 'negative weight',
     widthMagnitude: 'line width: magnitude',
@@ -131,7 +131,7 @@ const TEXTS = {
     loss: '损失',
     epochsTrained: '已训练轮数',
     networkTitle: '网络',
-    networkHelp: '悬停或聚焦一个结点或一条连接即可查看数值;在连接上按回车可修改权重。',
+    networkHelp: '悬停或聚焦一个结点或一条连接即可查看数值(方向键可在其间移动);在连接上按回车可修改权重。',
     positive: '正权重',
     negative: '负权重',
     widthMagnitude: '线宽:大小',
@@ -218,10 +218,6 @@ const TEXTS = {
 let language = 'en';
 
 export const LANGUAGES = Object.keys(TEXTS);
-
-export function currentLanguage() {
-  return language;
-}
 
 /** The text for `key` in the current language, with {name} placeholders filled from `values`. */
 export function t(key, values = {}) {

@@ -172,6 +172,7 @@ async function loadPreset(fresh) {
   $('sample').max = String(preset.data.inputs.length);
   $('preset-note').textContent = t(preset.problem ? 'note.problem' : `note.${id}`);
   state.network = await call('POST', '/networks', preset.body);
+  $('network').dataset.networkId = state.network.id;
   state.params = (await call('GET', `/networks/${state.network.id}/parameters`)).layers;
   state.sizes = [state.network.inputs, ...state.network.layers.map(l => l.units)];
   state.activations = state.network.layers.map(l => l.activation);
@@ -273,11 +274,13 @@ async function train() {
             if (run.stopped) stopJob(started.id).catch(() => {});
           },
           entry => {
-            state.epoch = start + entry.epoch;
-            last = entry.loss;
-            lossChart.add(0, state.epoch, entry.loss);
-            showLoss(entry.loss);
-            showEpochs();
+            lossChart.add(0, start + entry.epoch, entry.loss);
+            if (start + entry.epoch > state.epoch) {
+              state.epoch = start + entry.epoch;
+              last = entry.loss;
+              showLoss(last);
+              showEpochs();
+            }
           });
         if (job.status === 'failed' && job.error) throw new Error(job.error.detail || job.error.title);
       } finally {
@@ -320,6 +323,11 @@ function editWeight(l, j, i) {
   $('weight-editor-label').textContent = `${state.names.weights[l][j][i]} (${state.names.units[l - 1][i]} → ${state.names.units[l][j]})`;
   $('weight-editor-value').value = String(state.params[l - 1].weights[j][i]);
   form.hidden = false;
+  const edge = document.querySelector(`[data-testid="edge-${l}-${j}-${i}"] .visible`).getBoundingClientRect();
+  const panel = form.offsetParent.getBoundingClientRect();
+  const left = edge.left + edge.width / 2 - panel.left - form.offsetWidth / 2;
+  form.style.left = `${Math.max(4, Math.min(panel.width - form.offsetWidth - 4, left))}px`;
+  form.style.top = `${edge.top + edge.height / 2 - panel.top + 10}px`;
   $('weight-editor-value').focus();
   $('weight-editor-value').select();
 }
@@ -360,8 +368,9 @@ async function compare() {
     return;
   }
   const epochs = wholePositive('epochs', t('epochs'));
+  const batchSize = state.preset.problem ? wholePositive('batch-size', t('batchSize')) : undefined;
   say('status.comparing');
-  await compareRates(state.preset, rates, epochs, compareChart, $('compare-results'));
+  await compareRates(state.preset, rates, { epochs, batchSize }, compareChart, $('compare-results'));
   say('status.compared', { count: rates.length });
 }
 
@@ -400,6 +409,9 @@ function wire() {
     await guarded(dryRun);
   });
   $('language').addEventListener('change', event => switchLanguage(event.target.value));
+  window.addEventListener('pagehide', () => {
+    if (state.network) call('DELETE', `/networks/${state.network.id}`, undefined, { keepalive: true }).catch(() => {});
+  });
   $('api-key').value = apiKey();
   $('api-key').addEventListener('change', event => setApiKey(event.target.value.trim()));
 }

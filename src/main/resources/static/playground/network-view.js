@@ -82,16 +82,22 @@ export class NetworkView {
     const edges = node('g', { class: 'edges' }, this.svg);
     const units = node('g', { class: 'units' }, this.svg);
     this.edgeElements = [];
+    const small = sizes.slice(1).reduce((sum, n, l) => sum + n * sizes[l], 0) <= 20;
     for (let l = 1; l < sizes.length; l++) {
       for (let j = 0; j < sizes[l]; j++) {
         for (let i = 0; i < sizes[l - 1]; i++) {
           const a = this.position(l - 1, i);
           const b = this.position(l, j);
-          const group = node('g', { class: 'edge', tabindex: '0', role: 'button', 'data-layer': l,
+          const group = node('g', { class: 'edge', tabindex: small ? '0' : '-1', role: 'button', 'data-layer': l,
             'data-testid': `edge-${l}-${j}-${i}` }, edges);
           const coordinates = { x1: a.x + a.r, y1: a.y, x2: b.x - b.r, y2: b.y };
           node('line', { ...coordinates, class: 'hit' }, group);
           node('line', { ...coordinates, class: 'visible' }, group);
+          if (small) {
+            const label = node('text', { class: 'edge-label', x: coordinates.x1 + 0.72 * (coordinates.x2 - coordinates.x1),
+              y: coordinates.y1 + 0.72 * (coordinates.y2 - coordinates.y1) - 3 }, group);
+            label.textContent = names.weights[l][j][i];
+          }
           const select = () => this.select({ kind: 'edge', l, j, i });
           group.addEventListener('mouseenter', select);
           group.addEventListener('focus', select);
@@ -101,6 +107,8 @@ export class NetworkView {
               event.preventDefault();
               this.onEditWeight(l, j, i);
             }
+            this.move(event, { ArrowDown: `edge-${l}-${j + 1}-${i}`, ArrowUp: `edge-${l}-${j - 1}-${i}`,
+              ArrowLeft: `node-${l - 1}-${i}`, ArrowRight: `node-${l}-${j}` });
           });
           this.edgeElements.push({ group, l, j, i });
         }
@@ -126,11 +134,22 @@ export class NetworkView {
         group.addEventListener('mouseenter', select);
         group.addEventListener('focus', select);
         group.addEventListener('click', () => group.focus());
+        group.addEventListener('keydown', event => this.move(event, { ArrowDown: `node-${l}-${j + 1}`,
+          ArrowUp: `node-${l}-${j - 1}`, ArrowRight: `edge-${l + 1}-0-${j}`, ArrowLeft: `edge-${l}-${j}-0` }));
         this.unitElements.push({ group, l, j, forward, backward });
       }
     }
     this.styleEdges();
     this.writeValues();
+  }
+
+  /** Arrow keys move the focus between units and the weights that join them (targets by test id). */
+  move(event, targets) {
+    const target = targets[event.key] && this.svg.querySelector(`[data-testid="${targets[event.key]}"]`);
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    target.focus();
   }
 
   styleEdges() {

@@ -7,14 +7,12 @@ import { call, followEvents, uploadDataset } from './api.js';
  * Trains `epochs` epochs by train calls in chunks; onEpochs(lossHistory, response) after each call.
  * Stops between calls when `stopped()` says so. Resolves to the number of epochs trained.
  */
-export async function trainByCalls(id, data, { epochs, optimizer, batchSize, seed }, onEpochs, stopped) {
+export async function trainByCalls(id, data, { epochs, optimizer }, onEpochs, stopped) {
   const chunk = Math.max(1, Math.ceil(epochs / 60));
   let done = 0;
   while (done < epochs && !stopped()) {
     const n = Math.min(chunk, epochs - done);
-    const body = { inputs: data.inputs, targets: data.targets, epochs: n, optimizer };
-    if (batchSize) Object.assign(body, { batchSize, shuffle: true, seed: seed + done });
-    const answer = await call('POST', `/networks/${id}/train`, body);
+    const answer = await call('POST', `/networks/${id}/train`, { inputs: data.inputs, targets: data.targets, epochs: n, optimizer });
     done += answer.epochs;
     await onEpochs(answer.lossHistory, answer);
   }
@@ -35,8 +33,8 @@ export async function datasetFor(key, data) {
 }
 
 /**
- * Runs a training job and follows its events: onEpoch(entry) per epoch (each entry once, also those
- * the stream's final `done` event brings that were missed). Resolves to the finished job.
+ * Runs a training job and follows its events: onEpoch(entry) once per epoch, live as the epochs end;
+ * epochs that ended before the stream opened come last, from the final `done` event. Resolves to the finished job.
  */
 export async function trainByJob(id, datasetId, { epochs, optimizer, batchSize, seed }, onStart, onEpoch) {
   const job = await call('POST', `/networks/${id}/training-jobs`,

@@ -75,6 +75,11 @@ public class DatasetRegistry {
         return dataset;
     }
 
+    /** Bytes of all data sets' matrices together. */
+    public synchronized long totalBytes() {
+        return totalBytes;
+    }
+
     synchronized void remove(String id) {
         Dataset dataset = get(id);
         datasets.remove(id);

@@ -5,6 +5,7 @@ import io.backprop.engine.Evaluation;
 import io.backprop.engine.GradientCheck;
 import io.backprop.engine.GradientCheckResult;
 import io.backprop.engine.Network;
+import io.backprop.metrics.InferenceMetrics;
 import io.backprop.web.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,11 +22,13 @@ class InferenceService {
     private final NetworkRegistry registry;
     private final BatchReader reader;
     private final Limits limits;
+    private final InferenceMetrics metrics;
 
-    InferenceService(NetworkRegistry registry, BatchReader reader, Limits limits) {
+    InferenceService(NetworkRegistry registry, BatchReader reader, Limits limits, InferenceMetrics metrics) {
         this.registry = registry;
         this.reader = reader;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     PredictResponse predict(String id, PredictRequest request) {
@@ -33,6 +36,7 @@ class InferenceService {
         Network network = session.network();
         reader.checkInputs(request.inputs(), network);
         double[][] outputs = session.read(() -> network.predict(request.inputs()));
+        metrics.rows(outputs.length);
         return Descriptions.prediction(outputs, network);
     }
 

@@ -5,6 +5,7 @@ import io.backprop.engine.Evaluation;
 import io.backprop.engine.TrainingPlan;
 import io.backprop.engine.TrainingRun.EpochSummary;
 import io.backprop.engine.TrainingRun;
+import io.backprop.metrics.TrainingMetrics;
 import io.backprop.optimizer.TrainingConfig;
 import io.backprop.state.NetworkState;
 import java.util.List;
@@ -20,11 +21,13 @@ public final class JobHandle {
     private final NetworkSession session;
     private final String jobId;
     private final TrainingConfig config;
+    private final TrainingMetrics metrics;
 
-    JobHandle(NetworkSession session, String jobId, TrainingConfig config) {
+    JobHandle(NetworkSession session, String jobId, TrainingConfig config, TrainingMetrics metrics) {
         this.session = session;
         this.jobId = jobId;
         this.config = config;
+        this.metrics = metrics;
     }
 
     /** The data set's matrices in the network's precision; fails with 400 when its shape does not fit the network. */
@@ -42,6 +45,7 @@ public final class JobHandle {
         return session.write(() -> {
             double loss = run.step();
             session.jobStep(run.regimen(), rows);
+            metrics.jobStep(rows);
             return loss;
         });
     }

@@ -1,5 +1,6 @@
 package io.backprop.network;
 
+import io.backprop.metrics.TrainingMetrics;
 import io.backprop.optimizer.ClipSpec;
 import io.backprop.optimizer.OptimizerSpec;
 import io.backprop.optimizer.ScheduleSpec;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 public class NetworkJobs {
 
     private final NetworkRegistry registry;
+    private final TrainingMetrics metrics;
 
-    NetworkJobs(NetworkRegistry registry) {
+    NetworkJobs(NetworkRegistry registry, TrainingMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     /**
@@ -29,7 +32,7 @@ public class NetworkJobs {
         if (!session.claim(jobId)) {
             throw busy(session);
         }
-        return new JobHandle(session, jobId, config);
+        return new JobHandle(session, jobId, config, metrics);
     }
 
     /** 409 when a job holds the network; synchronous training and parameter changes call it first. */

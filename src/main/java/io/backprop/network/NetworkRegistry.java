@@ -67,6 +67,15 @@ class NetworkRegistry {
         return session;
     }
 
+    /** The network with this id, or null. */
+    NetworkSession find(String id) {
+        return sessions.get(id);
+    }
+
+    synchronized long totalParameters() {
+        return totalParameters;
+    }
+
     synchronized void remove(String id) {
         NetworkSession session = get(id);
         sessions.remove(id);

@@ -8,6 +8,7 @@ import io.backprop.engine.StepTrace;
 import io.backprop.engine.TrainingPlan;
 import io.backprop.engine.TrainingResult;
 import io.backprop.engine.optim.Regimen;
+import io.backprop.metrics.TrainingMetrics;
 import io.backprop.optimizer.TrainingConfig;
 import io.backprop.state.LayerTensors;
 import io.backprop.web.ProblemException;
@@ -28,11 +29,13 @@ class TrainingService {
     private final NetworkRegistry registry;
     private final BatchReader reader;
     private final Limits limits;
+    private final TrainingMetrics metrics;
 
-    TrainingService(NetworkRegistry registry, BatchReader reader, Limits limits) {
+    TrainingService(NetworkRegistry registry, BatchReader reader, Limits limits, TrainingMetrics metrics) {
         this.registry = registry;
         this.reader = reader;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     TrainResponse train(String id, TrainRequest request) {
@@ -57,6 +60,7 @@ class TrainingService {
             long nanos = System.nanoTime() - start;
             session.recordEpochs(history(session.counters().epochsTrained(), result));
             session.trained(config, regimen, result.epochs(), result.steps(), result.samples(), result.lastLoss());
+            metrics.call(result.samples(), result.steps());
             boolean clipped = config.clip() != null;
             return new TrainResponse(result.epochs(), result.steps(), result.samples(), result.lossHistory(), result.lastLoss(),
                     result.learningRates(), regimen.optimizer().learningRate(),
@@ -104,6 +108,7 @@ class TrainingService {
             NetworkJobs.ensureIdle(session);
             StepTrace trace = BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), true);
             session.stepApplied(batch.x().rows(), trace.loss());
+            metrics.call(batch.x().rows(), 1);
             return Descriptions.trace(trace);
         });
     }

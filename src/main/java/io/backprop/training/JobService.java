@@ -119,6 +119,10 @@ class JobService {
         return job(id).view();
     }
 
+    long count(JobStatus status) {
+        return jobs.values().stream().filter(job -> job.status() == status).count();
+    }
+
     List<JobView> list() {
         purge();
         return jobs.values().stream().filter(job -> tenancy.sees(owners.get(job.id()))).map(TrainingJob::view)

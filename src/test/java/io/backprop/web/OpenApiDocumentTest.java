@@ -11,7 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-/** The OpenAPI description documents every endpoint with its error responses, and Swagger UI is linked from the root. */
+/**
+ * The OpenAPI description documents every endpoint with its error responses (problem details, and
+ * the Open Inference Protocol's own error body under /v2), and Swagger UI is linked from the root.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiDocumentTest {
 
@@ -39,7 +42,21 @@ class OpenApiDocumentTest {
                 Map.entry("/jobs/{jobId}", List.of("get", "delete")),
                 Map.entry("/jobs/{jobId}/events", List.of("get")));
 
-        assertThat(document.get("paths").size()).isEqualTo(endpoints.size());
+        Map<String, String> openInference = Map.of(
+                "/v2", "get", "/v2/", "get", "/v2/health/live", "get", "/v2/health/ready", "get",
+                "/v2/models/{model}", "get", "/v2/models/{model}/versions/{version}", "get",
+                "/v2/models/{model}/ready", "get", "/v2/models/{model}/versions/{version}/ready", "get",
+                "/v2/models/{model}/infer", "post", "/v2/models/{model}/versions/{version}/infer", "post");
+
+        assertThat(document.get("paths").size()).isEqualTo(endpoints.size() + openInference.size());
+        openInference.forEach((path, method) -> {
+            JsonNode operation = document.at("/paths/" + path.replace("/", "~1") + "/" + method);
+            assertThat(operation.get("summary").asText()).as("%s %s", method, path).isNotBlank();
+            if (path.contains("{model}")) {
+                assertThat(operation.at("/responses/404/content/application~1json/schema/$ref").asText())
+                        .as("404 of %s %s", method, path).isEqualTo("#/components/schemas/InferenceError");
+            }
+        });
         endpoints.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = document.at("/paths/" + path.replace("/", "~1") + "/" + method);
             assertThat(operation.isMissingNode()).as("%s %s", method, path).isFalse();

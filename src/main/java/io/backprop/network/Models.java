@@ -1,0 +1,66 @@
+package io.backprop.network;
+
+import io.backprop.engine.Activation;
+import io.backprop.engine.Network;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The held networks as models for other features: found by id or by name, described, and asked
+ * for predictions under the network's read lock (so a training job's predictions see its last
+ * completed step).
+ */
+@Component
+public class Models {
+
+    private final NetworkRegistry registry;
+
+    Models(NetworkRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The network with id {@code idOrName}, else every network of that name (none, one, or several). */
+    public List<ModelInfo> resolve(String idOrName) {
+        NetworkSession byId = registry.find(idOrName);
+        if (byId != null) {
+            return List.of(info(byId));
+        }
+        return registry.all().stream().filter(session -> idOrName.equals(session.name())).map(Models::info).toList();
+    }
+
+    /**
+     * ŷ for {@code rows} rows of x, both flat and row-major ([rows × inputs] in, [rows × outputs] out);
+     * x must hold finite values. 404 when the network has gone.
+     */
+    public double[] predict(String id, double[] x, int rows) {
+        NetworkSession session = registry.get(id);
+        Network network = session.network();
+        double[][] batch = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            batch[i] = Arrays.copyOfRange(x, i * network.inputs(), (i + 1) * network.inputs());
+        }
+        double[][] outputs = session.read(() -> network.predict(batch));
+        double[] flat = new double[rows * network.outputs()];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(outputs[i], 0, flat, i * network.outputs(), network.outputs());
+        }
+        return flat;
+    }
+
+    /** How many networks are held. */
+    public int count() {
+        return registry.all().size();
+    }
+
+    /** Weights and biases of all held networks together. */
+    public long totalParameters() {
+        return registry.totalParameters();
+    }
+
+    private static ModelInfo info(NetworkSession session) {
+        Network network = session.network();
+        return new ModelInfo(session.id(), session.name(), network.inputs(), network.outputs(), network.precision(),
+                network.outputLayer().activation() == Activation.SOFTMAX);
+    }
+}

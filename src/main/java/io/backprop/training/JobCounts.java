@@ -1,0 +1,18 @@
+package io.backprop.training;
+
+import org.springframework.stereotype.Component;
+
+/** How many training jobs are known in each status, for other features (metrics). */
+@Component
+public class JobCounts {
+
+    private final JobService jobs;
+
+    JobCounts(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    public long count(JobStatus status) {
+        return jobs.count(status);
+    }
+}
