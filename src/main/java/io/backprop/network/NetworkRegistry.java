@@ -67,9 +67,10 @@ class NetworkRegistry {
         return session;
     }
 
-    /** The network with this id, or null. */
+    /** The network with this id, or null (also when the calling key may not see it). */
     NetworkSession find(String id) {
-        return sessions.get(id);
+        NetworkSession session = sessions.get(id);
+        return session == null || !tenancy.sees(session.owner()) ? null : session;
     }
 
     synchronized long totalParameters() {

@@ -32,11 +32,19 @@ final class Mutations {
     private Mutations() {
     }
 
-    /** The body after applying {@code kinds} (each in 0..KINDS-1) at places chosen by {@code random}. */
+    /**
+     * The body after applying {@code kinds} (each in 0..KINDS-1) at places chosen by {@code random}.
+     * A huge array (kind 4) comes last and at most once: its copies share one element, which a later
+     * mutation would otherwise multiply.
+     */
     static String apply(JsonNode valid, List<Integer> kinds, Random random) {
         JsonNode root = valid.deepCopy();
         Map<JsonNode, String> duplicates = new IdentityHashMap<>();
-        for (int kind : kinds) {
+        List<Integer> ordered = new ArrayList<>(kinds.stream().filter(kind -> kind != 4).toList());
+        if (kinds.contains(4)) {
+            ordered.add(4);
+        }
+        for (int kind : ordered) {
             root = mutate(root, kind, random, duplicates);
         }
         StringBuilder out = new StringBuilder();

@@ -31,7 +31,7 @@ final class Service {
     static synchronized String base() {
         if (context == null) {
             context = new SpringApplicationBuilder(BackpropApplication.class)
-                    .properties("server.port=0", "spring.main.banner-mode=off", "backprop.jobs.queue-capacity=4").run();
+                    .run("--server.port=0", "--spring.main.banner-mode=off", "--backprop.jobs.queue-capacity=4");
             base = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
         }
         return base;
