@@ -114,7 +114,9 @@ final class Mutations {
      */
     private static JsonNode huge(JsonNode node, Random random) {
         JsonNode element = node.isArray() && node.size() > 0 ? node.get(0) : node;
-        int most = 1_500_000 / (element.toString().length() + 1);
+        StringBuilder written = new StringBuilder();
+        write(element, Map.of(), written);
+        int most = 1_500_000 / (written.length() + 1);
         int copies = Math.min(most, random.nextBoolean() ? 1_000 + random.nextInt(2_000) : 50_000 + random.nextInt(150_000));
         ArrayNode array = NODES.arrayNode(copies);
         for (int i = 0; i < copies; i++) {
