@@ -95,7 +95,7 @@ class DatasetService {
                 }
                 noCsvFields(form);
                 try (InputStream images = form.images().getInputStream(); InputStream labels = form.labels().getInputStream()) {
-                    return IdxParser.parse(images, labels, form.classes(), type);
+                    return IdxParser.parse(images, labels, form.classes(), type, registry::checkBytes);
                 }
             }
             if (!present(form.file())) {

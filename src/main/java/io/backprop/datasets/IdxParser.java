@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +16,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * Reads IDX files as the MNIST family ships them, plain or gzip-compressed: an images file
  * (count × any further dimensions, flattened row-major into inputs) and a labels file (count class
- * labels, one-hot encoded). Rows stream straight into the matrix a chunk at a time.
+ * labels, one-hot encoded). Rows stream straight into the matrix a chunk at a time. The sizes the
+ * headers announce are checked against the byte limits before anything is allocated or inflated,
+ * so a small compressed file that would inflate past them is refused after its header.
  */
 final class IdxParser {
 
@@ -24,18 +27,21 @@ final class IdxParser {
     private IdxParser() {
     }
 
-    static ParsedData parse(InputStream images, InputStream labels, Integer classes, DataType type) throws IOException {
-        Labels labelValues = readLabels(labels);
-        INDArray x = readImages(images, labelValues.count(), type);
+    /** {@code checkBytes} fails (413, 429) unless a data set of the given bytes fits. */
+    static ParsedData parse(InputStream images, InputStream labels, Integer classes, DataType type, LongConsumer checkBytes)
+            throws IOException {
+        Labels labelValues = readLabels(labels, type, checkBytes);
+        INDArray x = readImages(images, labelValues.count(), type, checkBytes);
         int classCount = labelValues.classes(classes, "labels");
         return new ParsedData(x, labelValues.oneHot(classCount, type), labelValues.classCounts(classCount), null);
     }
 
-    private static Labels readLabels(InputStream in) throws IOException {
+    private static Labels readLabels(InputStream in, DataType type, LongConsumer checkBytes) throws IOException {
         IdxStream idx = IdxStream.open(in, "labels");
         if (idx.dimensions.length != 1) {
             throw new BadFileException("labels", "byte 3: a labels file has 1 dimension, this one " + idx.dimensions.length);
         }
+        checkBytes.accept(idx.dimensions[0] * (long) type.width());
         Labels labels = new Labels();
         for (long i = 0; i < idx.dimensions[0]; i++) {
             double value = idx.next();
@@ -48,17 +54,23 @@ final class IdxParser {
         return labels;
     }
 
-    private static INDArray readImages(InputStream in, int labelCount, DataType type) throws IOException {
+    private static INDArray readImages(InputStream in, int labelCount, DataType type, LongConsumer checkBytes) throws IOException {
         IdxStream idx = IdxStream.open(in, "images");
         long count = idx.dimensions[0];
         if (count != labelCount) {
             throw new BadFileException("images", "holds " + count + " images but the labels file " + labelCount
                     + " labels; they must be equal");
         }
-        int width = 1;
+        long perImage = 1;
         for (int d = 1; d < idx.dimensions.length; d++) {
-            width = Math.multiplyExact(width, idx.dimensions[d]);
+            perImage *= idx.dimensions[d];
+            if (perImage > Integer.MAX_VALUE) {
+                throw new BadFileException("images", "byte 4: an image of " + java.util.Arrays.toString(idx.dimensions)
+                        + " holds more values than a row can");
+            }
         }
+        int width = (int) perImage;
+        checkBytes.accept(count * (width + 1L) * type.width());
         INDArray x = Nd4j.create(type, count, width);
         double[] chunk = new double[CHUNK_ROWS * width];
         for (int first = 0; first < count; first += CHUNK_ROWS) {

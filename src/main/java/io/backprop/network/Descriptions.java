@@ -22,9 +22,22 @@ final class Descriptions {
         return new NetworkDescription(session.id(), session.name(), network.inputs(),
                 network.layers().stream().map(l -> new LayerDescription(l.units(), l.activation(), l.hasBias())).toList(),
                 network.loss(), network.precision(), session.init(), session.config().optimizer(), session.config().schedule(),
-                session.config().clip(), network.parameterCount(),
+                session.config().clip(), network.parameterCount(), bytes(session),
                 session.createdAt(), session.updatedAt(), counters.epochsTrained(), counters.stepsTrained(),
                 counters.samplesSeen(), counters.lastLoss());
+    }
+
+    /** Bytes of the parameters and of the optimizer's buffers (momentum, moments) for them. */
+    static long bytes(NetworkSession session) {
+        long bytes = 0;
+        for (var layer : session.network().layers()) {
+            bytes += layer.weights().length() * layer.weights().dataType().width();
+            if (layer.hasBias()) {
+                bytes += layer.biases().length() * layer.biases().dataType().width();
+            }
+        }
+        return bytes + session.regimen().optimizer().state().values().stream().flatMap(buffers -> buffers.values().stream())
+                .mapToLong(array -> array.length() * array.dataType().width()).sum();
     }
 
     static ParametersBody parameters(Network network) {

@@ -24,6 +24,8 @@ record NetworkDescription(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) ScheduleSpec schedule,
         @Schema(description = "Absent without clipping.") ClipSpec clip,
         @Schema(description = "Number of weights and biases.", requiredMode = Schema.RequiredMode.REQUIRED) long parameterCount,
+        @Schema(description = "Bytes the network holds: its parameters and the optimizer's buffers for them.",
+                requiredMode = Schema.RequiredMode.REQUIRED) long bytes,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
         @Schema(description = "Last change of parameters or configuration.", requiredMode = Schema.RequiredMode.REQUIRED) Instant updatedAt,
         @Schema(description = "Epochs completed by train calls.", requiredMode = Schema.RequiredMode.REQUIRED) long epochsTrained,

@@ -10,6 +10,7 @@ import io.backprop.engine.Loss;
 import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
 import io.backprop.engine.Precision;
+import io.backprop.security.Tenancy;
 import io.backprop.optimizer.TrainingConfig;
 import io.backprop.state.Counters;
 import io.backprop.web.FieldProblem;
@@ -31,11 +32,13 @@ class NetworkFactory {
 
     private final Limits limits;
     private final NetworkRegistry registry;
+    private final Tenancy tenancy;
     private final SecureRandom seeds = new SecureRandom();
 
-    NetworkFactory(Limits limits, NetworkRegistry registry) {
+    NetworkFactory(Limits limits, NetworkRegistry registry, Tenancy tenancy) {
         this.limits = limits;
         this.registry = registry;
+        this.tenancy = tenancy;
     }
 
     NetworkSession create(CreateNetworkRequest request) {
@@ -73,7 +76,7 @@ class NetworkFactory {
         InitSpec initUsed = new InitSpec(init.scheme(), init.seed(), uniform ? init.low() : null, uniform ? init.high() : null,
                 init.scheme() == InitScheme.NORMAL ? init.std() : null);
         Instant now = Instant.now();
-        return new NetworkSession(UUID.randomUUID().toString(), null, request.name(), network, initUsed, config, config.regimen(),
+        return new NetworkSession(UUID.randomUUID().toString(), tenancy.owner(), request.name(), network, initUsed, config, config.regimen(),
                 Counters.NONE, now, now, limits.maxHistoryEpochs());
     }
 

@@ -1,6 +1,8 @@
 package io.backprop.network;
 
 import io.backprop.config.Limits;
+import io.backprop.security.QuotaGuard;
+import io.backprop.security.Tenancy;
 import io.backprop.web.ProblemException;
 import java.util.Comparator;
 import java.util.List;
@@ -9,20 +11,36 @@ import java.util.concurrent.ConcurrentMap;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** The networks held in memory, by id, within {@link Limits#maxNetworks()} and {@link Limits#maxTotalParameters()}. */
+/**
+ * The networks held in memory, by id, within {@link Limits#maxNetworks()} and {@link Limits#maxTotalParameters()}
+ * and the owning key's quotas. Every lookup and list sees only what the calling key may see ({@link Tenancy}):
+ * another key's network is not found.
+ */
 @Component
 class NetworkRegistry {
 
     private final ConcurrentMap<String, NetworkSession> sessions = new ConcurrentHashMap<>();
     private final Limits limits;
+    private final Tenancy tenancy;
+    private final QuotaGuard quotas;
     private long totalParameters;
 
-    NetworkRegistry(Limits limits) {
+    NetworkRegistry(Limits limits, Tenancy tenancy, QuotaGuard quotas) {
         this.limits = limits;
+        this.tenancy = tenancy;
+        this.quotas = quotas;
     }
 
-    /** Fails with 429 unless a network of {@code parameters} more fits; call before allocating it. */
+    /** Fails with 429 unless a network of {@code parameters} more fits the limits and the calling key's quotas; call before allocating it. */
     synchronized void ensureRoom(long parameters) {
+        ensureRoom(tenancy.owner(), parameters);
+    }
+
+    private void ensureRoom(String owner, long parameters) {
+        if (owner != null) {
+            List<NetworkSession> owned = sessions.values().stream().filter(session -> owner.equals(session.owner())).toList();
+            quotas.network(owned.size(), owned.stream().mapToLong(session -> session.network().parameterCount()).sum(), parameters);
+        }
         if (sessions.size() >= limits.maxNetworks()) {
             throw ProblemException.limit(HttpStatus.TOO_MANY_REQUESTS, null, "The service already holds " + sessions.size()
                     + " networks (backprop.limits.max-networks); delete networks you no longer need.");
@@ -36,7 +54,7 @@ class NetworkRegistry {
 
     synchronized void add(NetworkSession session) {
         long parameters = session.network().parameterCount();
-        ensureRoom(parameters);
+        ensureRoom(session.owner(), parameters);
         sessions.put(session.id(), session);
         totalParameters += parameters;
     }
@@ -49,15 +67,16 @@ class NetworkRegistry {
 
     NetworkSession get(String id) {
         NetworkSession session = sessions.get(id);
-        if (session == null) {
+        if (session == null || !tenancy.sees(session.owner())) {
             throw new NetworkNotFoundException(id);
         }
         return session;
     }
 
-    /** The network with this id, or null. */
+    /** The network with this id, or null (also when the calling key may not see it). */
     NetworkSession find(String id) {
-        return sessions.get(id);
+        NetworkSession session = sessions.get(id);
+        return session == null || !tenancy.sees(session.owner()) ? null : session;
     }
 
     synchronized long totalParameters() {
@@ -65,15 +84,14 @@ class NetworkRegistry {
     }
 
     synchronized void remove(String id) {
-        NetworkSession session = sessions.remove(id);
-        if (session == null) {
-            throw new NetworkNotFoundException(id);
-        }
+        NetworkSession session = get(id);
+        sessions.remove(id);
         totalParameters -= session.network().parameterCount();
     }
 
-    /** Every network, oldest first. */
+    /** Every network the caller may see, oldest first. */
     List<NetworkSession> all() {
-        return sessions.values().stream().sorted(Comparator.comparing(NetworkSession::createdAt)).toList();
+        return sessions.values().stream().filter(session -> tenancy.sees(session.owner()))
+                .sorted(Comparator.comparing(NetworkSession::createdAt).thenComparing(NetworkSession::id)).toList();
     }
 }

@@ -9,6 +9,8 @@ import io.backprop.engine.TrainingPlan;
 import io.backprop.network.Batch;
 import io.backprop.network.JobHandle;
 import io.backprop.network.NetworkJobs;
+import io.backprop.security.QuotaGuard;
+import io.backprop.security.Tenancy;
 import io.backprop.web.ProblemException;
 import io.backprop.web.Problems;
 import jakarta.annotation.PostConstruct;
@@ -32,24 +34,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Accepts training jobs onto a bounded executor (full: 429), one per network (409), and keeps
- * them, finished ones for the configured retention. Every job is in the store from its
- * submission; when the service starts, the stored jobs come back, and the ones that were queued
- * or running go on (running ones from their last completed epoch).
+ * Accepts training jobs onto a bounded executor (full: 429), one per network (409), within the
+ * submitting key's {@code maxConcurrentJobs}, and keeps them, finished ones for the configured
+ * retention. A job belongs to the key that submitted it; another key does not find it. Every job
+ * is in the store from its submission; when the service starts, the stored jobs come back, and
+ * the ones that were queued or running go on (running ones from their last completed epoch).
  */
 @Service
 class JobService {
 
     private final ConcurrentMap<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, String> owners = new ConcurrentHashMap<>();
     private final NetworkJobs networks;
     private final DatasetRegistry datasets;
     private final JobSettings settings;
     private final Limits limits;
     private final JobPersistence persistence;
     private final ThreadPoolExecutor executor;
+    private final Tenancy tenancy;
+    private final QuotaGuard quotas;
     private List<JobPersistence.Stored> toResume = List.of();
 
-    JobService(NetworkJobs networks, DatasetRegistry datasets, JobSettings settings, Limits limits, JobPersistence persistence) {
+    JobService(NetworkJobs networks, DatasetRegistry datasets, JobSettings settings, Limits limits, JobPersistence persistence,
+               Tenancy tenancy, QuotaGuard quotas) {
+        this.tenancy = tenancy;
+        this.quotas = quotas;
         this.networks = networks;
         this.datasets = datasets;
         this.settings = settings;
@@ -66,10 +75,30 @@ class JobService {
     JobView submit(String networkId, TrainingJobRequest request) {
         purge();
         TrainingJobRequest resolved = withSeeds(request);
-        TrainingJob job = new TrainingJob(UUID.randomUUID().toString(), networkId, request.datasetId(),
-                request.epochs() == null ? 1 : request.epochs(), settings.progressInterval(), Instant.now());
-        schedule(job, resolved, null, true);
-        return job.view();
+        String jobId = UUID.randomUUID().toString();
+        reserve(jobId);
+        try {
+            TrainingJob job = new TrainingJob(jobId, networkId, request.datasetId(),
+                    request.epochs() == null ? 1 : request.epochs(), settings.progressInterval(), Instant.now());
+            schedule(job, resolved, null, true);
+            return job.view();
+        } catch (RuntimeException rejected) {
+            owners.remove(jobId);
+            throw rejected;
+        }
+    }
+
+    /** Records the calling key as the owner of {@code jobId}, within its maxConcurrentJobs (a reserved job counts as active). */
+    private void reserve(String jobId) {
+        String owner = tenancy.owner();
+        if (owner == null) {
+            return;
+        }
+        synchronized (owners) {
+            quotas.job(owners.entrySet().stream().filter(entry -> owner.equals(entry.getValue()))
+                    .map(entry -> jobs.get(entry.getKey())).filter(job -> job == null || job.finishedAt() == null).count());
+            owners.put(jobId, owner);
+        }
     }
 
     /** The request with its seeds drawn where it left them out, so a resumed job shuffles and splits as before. */
@@ -173,7 +202,8 @@ class JobService {
 
     List<JobView> list() {
         purge();
-        return jobs.values().stream().map(TrainingJob::view).sorted(Comparator.comparing(JobView::createdAt)).toList();
+        return jobs.values().stream().filter(job -> tenancy.sees(owners.get(job.id()))).map(TrainingJob::view)
+                .sorted(Comparator.comparing(JobView::createdAt)).toList();
     }
 
     JobView cancel(String id) {
@@ -198,7 +228,7 @@ class JobService {
 
     private TrainingJob job(String id) {
         TrainingJob job = jobs.get(id);
-        if (job == null) {
+        if (job == null || !tenancy.sees(owners.get(id))) {
             throw new JobNotFoundException(id);
         }
         return job;
@@ -211,6 +241,7 @@ class JobService {
                 try {
                     persistence.delete(job.id());
                     jobs.remove(job.id());
+                    owners.remove(job.id());
                 } catch (ProblemException storeDown) {
                     return;
                 }
