@@ -31,6 +31,11 @@ public class NetworkSessions {
         return session;
     }
 
+    /** What POST /networks answers for a network: its definition, configuration and counters. */
+    public NetworkDescription describe(NetworkSession session) {
+        return Descriptions.of(session);
+    }
+
     /** The network {@code id}; 404 when there is none. */
     public NetworkSession get(String id) {
         return registry.get(id);
