@@ -37,7 +37,9 @@ class OpenApiDocumentTest {
                 Map.entry("/networks/{id}/training-jobs", List.of("post")),
                 Map.entry("/jobs", List.of("get")),
                 Map.entry("/jobs/{jobId}", List.of("get", "delete")),
-                Map.entry("/jobs/{jobId}/events", List.of("get")));
+                Map.entry("/jobs/{jobId}/events", List.of("get")),
+                Map.entry("/networks/{id}/export", List.of("get")),
+                Map.entry("/networks/import", List.of("post")));
 
         assertThat(document.get("paths").size()).isEqualTo(endpoints.size());
         endpoints.forEach((path, methods) -> methods.forEach(method -> {
