@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 @Schema(description = "A network as held by the service: its definition, configuration and training counters.")
-record NetworkDescription(
+public record NetworkDescription(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String id,
         @Schema(description = "The name given at creation; null without one.", nullable = true) @JsonInclude(JsonInclude.Include.ALWAYS) String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int inputs,

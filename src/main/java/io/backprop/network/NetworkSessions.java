@@ -39,6 +39,11 @@ public class NetworkSessions {
         return session;
     }
 
+    /** What POST /networks answers for a network: its definition, configuration and counters. */
+    public NetworkDescription describe(NetworkSession session) {
+        return Descriptions.of(session);
+    }
+
     /** The network {@code id}; 404 when there is none or the calling key may not see it. */
     public NetworkSession get(String id) {
         return registry.get(id);

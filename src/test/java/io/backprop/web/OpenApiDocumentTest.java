@@ -40,7 +40,9 @@ class OpenApiDocumentTest {
                 Map.entry("/networks/{id}/training-jobs", List.of("post")),
                 Map.entry("/jobs", List.of("get")),
                 Map.entry("/jobs/{jobId}", List.of("get", "delete")),
-                Map.entry("/jobs/{jobId}/events", List.of("get")));
+                Map.entry("/jobs/{jobId}/events", List.of("get")),
+                Map.entry("/networks/{id}/export", List.of("get")),
+                Map.entry("/networks/import", List.of("post")));
 
         Map<String, String> openInference = Map.of(
                 "/v2", "get", "/v2/", "get", "/v2/health/live", "get", "/v2/health/ready", "get",
