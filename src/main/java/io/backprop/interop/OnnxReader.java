@@ -1,6 +1,7 @@
 package io.backprop.interop;
 
 import io.backprop.engine.Activation;
+import io.backprop.engine.kernels.ElementWise;
 import io.backprop.engine.Precision;
 import io.backprop.state.LayerShape;
 import io.backprop.state.LayerTensors;
@@ -226,7 +227,7 @@ final class OnnxReader {
 
     private void leakyRelu(int n, NodeProto node) {
         float alpha = floatAttribute(node, "alpha", 0.01f);
-        if (alpha != (float) Activation.LEAKY_SLOPE) {
+        if (alpha != (float) ElementWise.LEAKY_SLOPE) {
             throw unsupported(n, node, "has alpha " + alpha + "; the service's leaky_relu has slope 0.01");
         }
         activation(n, node, Activation.LEAKY_RELU);
@@ -249,7 +250,7 @@ final class OnnxReader {
         requireChained(n, node, 1 - other);
         TensorProto factor = constants.get(node.getInput(other));
         Tensor slope = factor == null ? null : OnnxTensors.decode(factor, dtype, "constant \"" + node.getInput(other) + "\"");
-        if (slope == null || slope.size() != 1 || slope.value(0) != castToDtype(Activation.LEAKY_SLOPE)) {
+        if (slope == null || slope.size() != 1 || slope.value(0) != castToDtype(ElementWise.LEAKY_SLOPE)) {
             throw unsupported(n, node, "is a Mul other than the 0.01·z of a leaky ReLU written as Max(z, 0.01·z)");
         }
         beforeScale = current;

@@ -1,6 +1,7 @@
 package io.backprop.interop;
 
 import io.backprop.engine.Activation;
+import io.backprop.engine.kernels.ElementWise;
 import io.backprop.engine.Precision;
 import io.backprop.state.LayerShape;
 import io.backprop.state.LayerTensors;
@@ -81,13 +82,13 @@ final class OnnxWriter {
             case SOFTMAX -> graph.addNode(node(prefix, "Softmax", z, a).addAttribute(intAttribute("axis", -1)));
             case LEAKY_RELU -> {
                 if (dtype == Precision.FLOAT32) {
-                    graph.addNode(node(prefix, "LeakyRelu", z, a).addAttribute(floatAttribute("alpha", (float) Activation.LEAKY_SLOPE)));
+                    graph.addNode(node(prefix, "LeakyRelu", z, a).addAttribute(floatAttribute("alpha", (float) ElementWise.LEAKY_SLOPE)));
                 } else {
                     String slope = prefix + "Constant_output_0";
                     String scaled = prefix + "Mul_output_0";
                     graph.addNode(NodeProto.newBuilder().setName(prefix + "Constant").setOpType("Constant").addOutput(slope)
                             .addAttribute(AttributeProto.newBuilder().setName("value").setType(AttributeType.TENSOR)
-                                    .setT(tensor("", new Tensor(dtype, new int[0], new double[] {Activation.LEAKY_SLOPE})))));
+                                    .setT(tensor("", new Tensor(dtype, new int[0], new double[] {ElementWise.LEAKY_SLOPE})))));
                     graph.addNode(NodeProto.newBuilder().setName(prefix + "Mul").setOpType("Mul").addInput(z).addInput(slope).addOutput(scaled));
                     graph.addNode(NodeProto.newBuilder().setName(prefix + "Max").setOpType("Max").addInput(z).addInput(scaled).addOutput(a));
                 }

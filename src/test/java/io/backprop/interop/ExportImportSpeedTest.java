@@ -3,6 +3,7 @@ package io.backprop.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.Callable;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -12,7 +13,11 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.http.MediaType;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** Export and import of a 784-256-128-10 network in process, each format, best of several runs: each under 100 ms. */
+/**
+ * Export and import of a 784-256-128-10 network in process, each format, best of several runs: each under 100 ms.
+ * A timing, not part of the default build: {@code ./mvnw test -Dtest.excludedGroups= -Dgroups=timing}.
+ */
+@Tag("timing")
 @SpringBootTest
 @AutoConfigureMockMvc
 class ExportImportSpeedTest {
