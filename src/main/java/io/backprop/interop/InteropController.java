@@ -53,8 +53,8 @@ class InteropController {
     @ProblemResponses({400, 404, 500})
     @GetMapping("/{id}/export")
     ResponseEntity<byte[]> export(@Parameter(description = "The network's id.") @PathVariable String id,
-                                  @Parameter(description = "json, safetensors or onnx.") @RequestParam(defaultValue = "json") String format) {
-        ExportFile file = exports.export(id, ExportFormat.parse(format));
+                                  @Parameter(description = "json, safetensors or onnx. Default: json.") @RequestParam(required = false) String format) {
+        ExportFile file = exports.export(id, ExportFormat.parse(format == null ? "json" : format));
         String filename = file.filename();
         ContentDisposition disposition = StandardCharsets.US_ASCII.newEncoder().canEncode(filename)
                 ? ContentDisposition.attachment().filename(filename).build()

@@ -25,7 +25,7 @@ record NetworkJson(
     record LayerJson(
             @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED) Integer units,
             @Schema(example = "sigmoid", requiredMode = Schema.RequiredMode.REQUIRED) Activation activation,
-            @Schema(description = "Whether the layer has a bias; default true.", defaultValue = "true") Boolean bias) {
+            @Schema(description = "Whether the layer has a bias.", defaultValue = "true") Boolean bias) {
     }
 
     static NetworkJson of(NetworkSpec spec) {

@@ -12,7 +12,7 @@ public class StoreMetrics {
 
     private final Timer writes;
 
-    StoreMetrics(MeterRegistry registry) {
+    public StoreMetrics(MeterRegistry registry) {
         writes = Timer.builder("backprop.store.write").description("Time to make one change durable in the store")
                 .serviceLevelObjectives(millis(0.5), millis(1), millis(2.5), millis(5), millis(10), millis(25), millis(50),
                         millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000), millis(10000))

@@ -1,5 +1,6 @@
 package io.backprop.store;
 
+import io.backprop.metrics.StoreMetrics;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
@@ -11,15 +12,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StoreTransactions {
 
     private final TransactionTemplate template;
+    private final StoreMetrics metrics;
 
-    StoreTransactions(TransactionTemplate template) {
+    StoreTransactions(TransactionTemplate template, StoreMetrics metrics) {
         this.template = template;
+        this.metrics = metrics;
     }
 
-    /** Runs {@code work} in one transaction: all of it is stored, or none. */
+    /** Runs {@code work} in one transaction: all of it is stored, or none; its duration goes to the store-write histogram. */
     public <T> T inTransaction(Supplier<T> work) {
         try {
-            return template.execute(status -> work.get());
+            return metrics.timeWrite(() -> template.execute(status -> work.get()));
         } catch (DataAccessException | TransactionException failure) {
             throw new StoreUnavailableException(failure);
         }

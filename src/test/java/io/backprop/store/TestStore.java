@@ -1,6 +1,8 @@
 package io.backprop.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.backprop.metrics.StoreMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
@@ -26,7 +28,8 @@ final class TestStore implements AutoCloseable {
         this.dataSource = new DataSourceConfiguration().dataSource(properties, new StoreSettings("FULL", Duration.ofSeconds(30)));
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/" + vendor.name().toLowerCase()).load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
-        this.transactions = new StoreTransactions(new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        this.transactions = new StoreTransactions(new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new StoreMetrics(new SimpleMeterRegistry()));
     }
 
     @Override

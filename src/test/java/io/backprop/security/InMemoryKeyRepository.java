@@ -6,10 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.springframework.stereotype.Component;
 
-/** Keys held in memory for the life of the process. */
-@Component
+/** Keys held in memory, for tests of the key logic without a store. */
 class InMemoryKeyRepository implements KeyRepository {
 
     private final ConcurrentMap<String, ApiKey> byId = new ConcurrentHashMap<>();
