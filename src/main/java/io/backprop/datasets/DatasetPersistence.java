@@ -2,6 +2,7 @@ package io.backprop.datasets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backprop.security.Tenancy;
 import io.backprop.store.DatasetStore;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,10 +15,16 @@ class DatasetPersistence {
 
     private final DatasetStore store;
     private final ObjectMapper objectMapper;
+    private final Tenancy tenancy;
 
-    DatasetPersistence(DatasetStore store, ObjectMapper objectMapper) {
+    DatasetPersistence(DatasetStore store, ObjectMapper objectMapper, Tenancy tenancy) {
         this.store = store;
         this.objectMapper = objectMapper;
+        this.tenancy = tenancy;
+    }
+
+    /** A data set brought back from the store, with the key that owns it (null in local mode). */
+    record Loaded(Dataset dataset, String owner) {
     }
 
     /** What the store keeps of a data set besides its matrices. */
@@ -29,7 +36,7 @@ class DatasetPersistence {
         Document document = new Document(dataset.name(), dataset.samples(), dataset.inputs(), dataset.outputs(),
                 dataset.dtype() == DataType.DOUBLE ? "float64" : "float32", dataset.classCounts(), dataset.classNames(),
                 dataset.scale(), dataset.standardization());
-        store.save(new DatasetStore.StoredDataset(dataset.id(), null, dataset.createdAt(), json(document)), dataset.x(), dataset.y());
+        store.save(new DatasetStore.StoredDataset(dataset.id(), tenancy.owner(), dataset.createdAt(), json(document)), dataset.x(), dataset.y());
     }
 
     void delete(String id) {
@@ -37,9 +44,9 @@ class DatasetPersistence {
     }
 
     /** The stored data sets (their matrices are read when first used); an unfinished upload is dropped. */
-    List<Dataset> load() {
+    List<Loaded> load() {
         store.removeIncomplete();
-        return store.all().stream().map(this::dataset).toList();
+        return store.all().stream().map(stored -> new Loaded(dataset(stored), stored.owner())).toList();
     }
 
     private Dataset dataset(DatasetStore.StoredDataset stored) {

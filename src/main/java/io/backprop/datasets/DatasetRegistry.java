@@ -46,9 +46,12 @@ public class DatasetRegistry {
         totalBytes += dataset.bytes();
     }
 
-    /** Holds a data set brought back from the store, whatever the limits now say. */
-    synchronized void restore(Dataset dataset) {
+    /** Holds a data set brought back from the store with its owner (null: none), whatever the limits now say. */
+    synchronized void restore(Dataset dataset, String owner) {
         datasets.put(dataset.id(), dataset);
+        if (owner != null) {
+            owners.put(dataset.id(), owner);
+        }
         totalBytes += dataset.bytes();
     }
 

@@ -40,7 +40,7 @@ class DatasetService {
     /** Brings back the stored data sets when the service starts; their matrices are read on first use. */
     @PostConstruct
     void load() {
-        persistence.load().forEach(registry::restore);
+        persistence.load().forEach(loaded -> registry.restore(loaded.dataset(), loaded.owner()));
     }
 
     DatasetDescription upload(DatasetUploadForm form, Set<String> names) {

@@ -18,13 +18,13 @@ class JobPersistence {
         this.objectMapper = objectMapper;
     }
 
-    /** A job read back from the store, with the request it was accepted with and its last checkpoint (or null). */
-    record Stored(TrainingJob job, TrainingJobRequest request, byte[] checkpoint) {
+    /** A job read back from the store, with the request it was accepted with, its last checkpoint (or null) and its owner (or null). */
+    record Stored(TrainingJob job, TrainingJobRequest request, byte[] checkpoint, String owner) {
     }
 
-    void submitted(TrainingJob job, TrainingJobRequest request) {
+    void submitted(TrainingJob job, TrainingJobRequest request, String owner) {
         TrainingJob.Progress progress = job.progress();
-        store.insert(new JobStore.StoredJob(job.id(), null, job.networkId(), progress.status().toString(), job.createdAt(),
+        store.insert(new JobStore.StoredJob(job.id(), owner, job.networkId(), progress.status().toString(), job.createdAt(),
                 json(request), json(progress), null));
     }
 
@@ -51,7 +51,7 @@ class JobPersistence {
             TrainingJob job = new TrainingJob(stored.id(), stored.networkId(), request.datasetId(),
                     request.epochs() == null ? 1 : request.epochs(), progressInterval, stored.createdAt());
             job.restore(progress);
-            return new Stored(job, request, stored.checkpoint());
+            return new Stored(job, request, stored.checkpoint(), stored.owner());
         }).toList();
     }
 

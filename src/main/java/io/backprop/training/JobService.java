@@ -135,7 +135,7 @@ class JobService {
                 resume = new JobRunner.Resume(job.progress().history().size(), job.status() == JobStatus.RUNNING);
             }
             if (submitted) {
-                persistence.submitted(job, request);
+                persistence.submitted(job, request, owners.get(job.id()));
             }
             jobs.put(job.id(), job);
             try {
@@ -158,7 +158,12 @@ class JobService {
     @PostConstruct
     void load() {
         List<JobPersistence.Stored> stored = persistence.load(settings.progressInterval());
-        stored.forEach(job -> jobs.put(job.job().id(), job.job()));
+        stored.forEach(job -> {
+            jobs.put(job.job().id(), job.job());
+            if (job.owner() != null) {
+                owners.put(job.job().id(), job.owner());
+            }
+        });
         toResume = stored.stream().filter(job -> !job.job().status().finished())
                 .sorted(Comparator.comparing((JobPersistence.Stored job) -> job.job().status() != JobStatus.RUNNING)
                         .thenComparing(job -> job.job().createdAt()))
