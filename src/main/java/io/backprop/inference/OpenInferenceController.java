@@ -1,6 +1,7 @@
 package io.backprop.inference;
 
 import io.backprop.web.ProblemException;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -48,9 +49,16 @@ class OpenInferenceController {
     }
 
     @Operation(summary = "Server metadata", description = "The server's name, version and protocol extensions.")
-    @GetMapping({"", "/"})
+    @GetMapping("")
     Metadata.Server server() {
         return new Metadata.Server(SERVER, version, EXTENSIONS);
+    }
+
+    /** The same answer at {@code /v2/}, for clients that write the root with a slash; left out of the description. */
+    @Hidden
+    @GetMapping("/")
+    Metadata.Server serverAtSlash() {
+        return server();
     }
 
     @Operation(summary = "Server live", description = "Whether the server answers at all (a liveness probe).")

@@ -45,7 +45,7 @@ class OpenApiDocumentTest {
                 Map.entry("/networks/import", List.of("post")));
 
         Map<String, String> openInference = Map.of(
-                "/v2", "get", "/v2/", "get", "/v2/health/live", "get", "/v2/health/ready", "get",
+                "/v2", "get", "/v2/health/live", "get", "/v2/health/ready", "get",
                 "/v2/models/{model}", "get", "/v2/models/{model}/versions/{version}", "get",
                 "/v2/models/{model}/ready", "get", "/v2/models/{model}/versions/{version}/ready", "get",
                 "/v2/models/{model}/infer", "post", "/v2/models/{model}/versions/{version}/infer", "post");
