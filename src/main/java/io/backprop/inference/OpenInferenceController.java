@@ -118,6 +118,7 @@ class OpenInferenceController {
             asked for with `"parameters": {"binary_data": true}` (or every output, with the request parameter \
             `binary_data_output: true`) comes back the same way, as application/octet-stream.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(type = "object", description = "The protocol's inference_request."),
             examples = @ExampleObject(name = "2-2-2 worked example", value = """
                     { "id": "42", "inputs": [ { "name": "input", "shape": [1, 2], "datatype": "FP64", "data": [0.05, 0.1] } ] }""")))
     @ApiResponse(responseCode = "200", description = "The outputs: JSON, or a JSON header and binary data (application/octet-stream).")

@@ -29,7 +29,7 @@ final class InteropExamples {
                              "2.weight": [[0.4, 0.45], [0.5, 0.55]], "2.bias": [0.6, 0.6] },
               "training": { "optimizer": { "type": "sgd", "learningRate": 0.5, "momentum": 0.0, "dampening": 0.0, "nesterov": false,
                             "weightDecay": 0.0 },
-                            "schedule": { "type": "constant", "unit": "epoch" }, "clip": null, "epoch": 0, "step": 0,
+                            "schedule": { "type": "constant", "unit": "epoch" }, "epoch": 0, "step": 0,
                             "learningRate": 0.5, "optimizerState": {}, "scheduleState": { "count": 0, "values": {} } },
               "counters": { "epochsTrained": 0, "stepsTrained": 0, "samplesSeen": 0 },
               "lastLoss": null,
