@@ -94,6 +94,29 @@ class GradientCheckTest {
         assertAgrees(check(network, loss, rows));
     }
 
+    /** Every output activation and loss pairing, after a tanh hidden layer. */
+    static Stream<Arguments> outputPairings() {
+        return pairings().filter(pairing -> pairing.get()[0] == Activation.TANH);
+    }
+
+    /**
+     * 1100 rows through 4-6-8: every step runs on BLAS, the output activation and the loss over
+     * 8800 outputs (with the output layer's backward pass) included.
+     */
+    @ParameterizedTest(name = "{0} hidden, {1} output, {2}")
+    @MethodSource("outputPairings")
+    void batchesLargeEnoughForABlasLossAgreeWithCentralDifferences(Activation hidden, Activation output, Loss loss) {
+        int rows = 1100;
+        int[] sizes = {4, 6, 8};
+        KernelChoice choice = KernelChoice.forBatches(rows, DataType.DOUBLE);
+        assertThat(List.of(choice.products(sizes[0], sizes[1]), choice.activation(sizes[1]), choice.products(sizes[1], sizes[2]),
+                choice.activation(sizes[2]), choice.loss(sizes[2])))
+                .allSatisfy(kernels -> assertThat(kernels).isInstanceOf(BlasKernels.class));
+        Network network = Networks.random(18, sizes, new Activation[] {hidden, output}, true, loss, Precision.FLOAT64);
+
+        assertAgrees(check(network, loss, rows));
+    }
+
     @Test
     void softmaxInAHiddenLayerUsesItsJacobian() {
         Network network = Networks.random(16, new int[] {3, 4, 4, 2},
