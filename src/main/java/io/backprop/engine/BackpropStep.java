@@ -1,5 +1,6 @@
 package io.backprop.engine;
 
+import io.backprop.engine.optim.Parameter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.backprop.engine;
 
 import io.backprop.engine.kernels.KernelChoice;
 import io.backprop.engine.kernels.Kernels;
+import io.backprop.engine.optim.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.backprop.interop;
 
-import io.backprop.engine.Parameter;
+import io.backprop.engine.optim.Parameter;
 import io.backprop.state.LayerShape;
 import io.backprop.state.LayerTensors;
 import io.backprop.state.NetworkSpec;

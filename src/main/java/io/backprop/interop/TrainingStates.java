@@ -1,8 +1,8 @@
 package io.backprop.interop;
 
-import io.backprop.engine.Parameter;
 import io.backprop.engine.optim.Adagrad;
 import io.backprop.engine.optim.Adam;
+import io.backprop.engine.optim.Parameter;
 import io.backprop.engine.optim.Regimen;
 import io.backprop.engine.optim.RmsProp;
 import io.backprop.engine.optim.Sgd;

@@ -1,7 +1,7 @@
 package io.backprop.network;
 
 import io.backprop.engine.Matrices;
-import io.backprop.engine.Parameter;
+import io.backprop.engine.optim.Parameter;
 import io.backprop.engine.optim.Regimen;
 import io.backprop.optimizer.TrainingConfig;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.backprop.state;
 
-import io.backprop.engine.Parameter;
+import io.backprop.engine.optim.Parameter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

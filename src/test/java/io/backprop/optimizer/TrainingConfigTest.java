@@ -3,8 +3,8 @@ package io.backprop.optimizer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backprop.engine.Parameter;
 import io.backprop.engine.kernels.KernelChoice;
+import io.backprop.engine.optim.Parameter;
 import io.backprop.engine.optim.Regimen;
 import io.backprop.web.ProblemException;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.Parameter;
 import io.backprop.engine.kernels.Kernels;
 import java.util.Collections;
 import java.util.LinkedHashMap;

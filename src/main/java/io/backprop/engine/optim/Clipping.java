@@ -1,6 +1,5 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.Parameter;
 import java.util.List;
 import org.nd4j.linalg.ops.transforms.Transforms;
 

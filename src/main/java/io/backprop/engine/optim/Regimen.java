@@ -1,6 +1,5 @@
 package io.backprop.engine.optim;
 
-import io.backprop.engine.Parameter;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package io.backprop.engine;
+package io.backprop.engine.optim;
 
 import io.backprop.engine.kernels.Kernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
