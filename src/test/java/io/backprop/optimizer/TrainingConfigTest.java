@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backprop.engine.kernels.KernelChoice;
+import io.backprop.engine.optim.Adam;
 import io.backprop.engine.optim.Parameter;
 import io.backprop.engine.optim.Regimen;
 import io.backprop.web.ProblemException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The continue-or-restart rule of optimizer state and schedule counters between calls. */
@@ -59,6 +61,62 @@ class TrainingConfigTest {
     }
 
     @Test
+    void aTrainCallThatOmitsEveryPartContinuesEverything() {
+        Regimen trained = trainedTwoEpochs(ADAM_STEP);
+
+        Regimen next = ADAM_STEP.with(null, null, null).continuing(ADAM_STEP, trained);
+
+        assertThat(next.steps()).isEqualTo(2);
+        assertThat(next.epochs()).isEqualTo(2);
+        assertThat(next.optimizer().learningRate()).isEqualTo(0.0025);
+        assertThat(next.optimizer().state().get("0.weight")).isEqualTo(trained.optimizer().state().get("0.weight"));
+    }
+
+    @Test
+    void anotherClipKeepsTheOptimizerStateTheScheduleCountersAndTheDecayedRate() {
+        Regimen trained = trainedTwoEpochs(ADAM_STEP);
+
+        Regimen next = ADAM_STEP.with(null, null, new ClipSpec(1.0, null)).continuing(ADAM_STEP, trained);
+
+        assertThat(next.steps()).isEqualTo(2);
+        assertThat(next.epochs()).isEqualTo(2);
+        assertThat(next.schedule().count()).isEqualTo(trained.schedule().count()).isEqualTo(2);
+        assertThat(next.optimizer().learningRate()).isEqualTo(0.0025);
+        assertThat(next.optimizer().state().get("0.weight")).isEqualTo(trained.optimizer().state().get("0.weight"));
+        assertThat(next.step(List.of(parameter(Nd4j.ones(2, 2), 10)), 1.0)).as("norm before clipping").isEqualTo(20.0);
+    }
+
+    @Test
+    void anotherOptimizerTypeStartsAfreshWithItsOwnRate() {
+        Regimen trained = trainedTwoEpochs(ADAM_STEP);
+
+        Regimen next = ADAM_STEP.with(new OptimizerSpec.Sgd(0.3, 0.9, null, null, null), null, null).continuing(ADAM_STEP, trained);
+
+        assertThat(next.steps()).isZero();
+        assertThat(next.epochs()).isZero();
+        assertThat(next.schedule().count()).isZero();
+        assertThat(next.optimizer().state()).isEmpty();
+        assertThat(next.optimizer().learningRate()).isEqualTo(0.3);
+    }
+
+    @Test
+    void aContinuedRegimenIsACopySoTrainingItLeavesTheNetworksOwnUntouched() {
+        Regimen trained = trainedTwoEpochs(ADAM_STEP);
+        var expAvg = trained.optimizer().state().get("0.weight").get(Adam.EXP_AVG).dup();
+
+        Regimen next = ADAM_STEP.continuing(ADAM_STEP, trained);
+        next.step(List.of(parameter(Nd4j.ones(2, 2), 0.5)), 1.0);
+        next.epochDone(1.0);
+
+        assertThat(next.steps()).isEqualTo(3);
+        assertThat(trained.steps()).isEqualTo(2);
+        assertThat(trained.epochs()).isEqualTo(2);
+        assertThat(trained.optimizer().learningRate()).isEqualTo(0.0025);
+        assertThat(trained.optimizer().state().get("0.weight").get(Adam.EXP_AVG)).isEqualTo(expAvg);
+        assertThat(next.optimizer().state().get("0.weight").get(Adam.EXP_AVG)).isNotEqualTo(expAvg);
+    }
+
+    @Test
     void omittedPartsTakeTheirDefaultsAndInvalidOnesAreNamed() {
         TrainingConfig defaults = TrainingConfig.of(null, null, null);
 
@@ -74,10 +132,15 @@ class TrainingConfigTest {
         Regimen regimen = config.regimen();
         var weights = Nd4j.ones(2, 2);
         for (int epoch = 0; epoch < 2; epoch++) {
-            regimen.step(List.of(new Parameter("0.weight", weights, Nd4j.ones(2, 2).muli(0.1),
-                    KernelChoice.forBatches(2, weights.dataType()).updates(weights.length()))), 1.0);
+            regimen.step(List.of(parameter(weights, 0.1)), 1.0);
             regimen.epochDone(1.0);
         }
         return regimen;
+    }
+
+    /** Parameter "0.weight" with value {@code weights} and every gradient element {@code gradient}. */
+    private static Parameter parameter(INDArray weights, double gradient) {
+        return new Parameter("0.weight", weights, Nd4j.ones(2, 2).muli(gradient),
+                KernelChoice.forBatches(2, weights.dataType()).updates(weights.length()));
     }
 }
