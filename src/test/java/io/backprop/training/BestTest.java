@@ -137,7 +137,8 @@ class BestTest {
     /** A one-weight network whose weight is {@code w}, standing for the state after an epoch. */
     private static NetworkState state(double w) {
         TrainingConfig config = TrainingConfig.of(null, null, null);
-        return new NetworkState(new NetworkSpec("best", 1, List.of(new LayerShape(1, Activation.IDENTITY, false)), Loss.MSE, Precision.FLOAT64),
+        NetworkSpec spec = new NetworkSpec("best", 1, List.of(new LayerShape(1, Activation.IDENTITY, false)), Loss.MSE, Precision.FLOAT64);
+        return new NetworkState(spec,
                 List.of(new LayerTensors(new Tensor(Precision.FLOAT64, new int[] {1, 1}, new double[] {w}), null)),
                 new TrainingState(config.optimizer(), config.schedule(), null, 0, 0, 0.1, Map.of(), new ScheduleState(0, Map.of())),
                 Counters.NONE);
