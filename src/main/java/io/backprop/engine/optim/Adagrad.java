@@ -27,14 +27,6 @@ public final class Adagrad extends BaseOptimizer {
         this.weightDecay = weightDecay;
     }
 
-    private Adagrad(Adagrad source) {
-        super(source);
-        this.lrDecay = source.lrDecay;
-        this.initialAccumulatorValue = source.initialAccumulatorValue;
-        this.epsilon = source.epsilon;
-        this.weightDecay = source.weightDecay;
-    }
-
     @Override
     void update(INDArray p, INDArray g, Map<String, INDArray> state, INDArray scratch) {
         addWeightDecay(g, p, weightDecay);
@@ -50,6 +42,6 @@ public final class Adagrad extends BaseOptimizer {
 
     @Override
     public Optimizer copy() {
-        return new Adagrad(this);
+        return new Adagrad(learningRate(), lrDecay, initialAccumulatorValue, epsilon, weightDecay).withStateOf(this);
     }
 }

@@ -37,16 +37,6 @@ public final class Adam extends BaseOptimizer {
         this.decoupled = decoupled;
     }
 
-    private Adam(Adam source) {
-        super(source);
-        this.beta1 = source.beta1;
-        this.beta2 = source.beta2;
-        this.epsilon = source.epsilon;
-        this.weightDecay = source.weightDecay;
-        this.amsgrad = source.amsgrad;
-        this.decoupled = source.decoupled;
-    }
-
     @Override
     void update(INDArray p, INDArray g, Map<String, INDArray> state, INDArray scratch) {
         if (decoupled) {
@@ -75,6 +65,6 @@ public final class Adam extends BaseOptimizer {
 
     @Override
     public Optimizer copy() {
-        return new Adam(this);
+        return new Adam(learningRate(), beta1, beta2, epsilon, weightDecay, amsgrad, decoupled).withStateOf(this);
     }
 }

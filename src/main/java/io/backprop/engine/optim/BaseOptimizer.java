@@ -24,12 +24,15 @@ abstract class BaseOptimizer implements Optimizer {
         this.learningRate = learningRate;
     }
 
-    /** Copies {@code source}'s learning rate, step count and state arrays. */
-    BaseOptimizer(BaseOptimizer source) {
+    /**
+     * Takes copies of {@code source}'s learning rate, step count and state arrays, for {@link #copy()} on a
+     * freshly constructed optimizer of the same hyperparameters; returns this one.
+     */
+    final Optimizer withStateOf(BaseOptimizer source) {
         this.learningRate = source.learningRate;
-        this.steps = source.steps;
         restore(source.steps, source.states);
         source.scratch.forEach((key, array) -> scratch.put(key, array.ulike()));
+        return this;
     }
 
     @Override

@@ -33,15 +33,6 @@ public final class RmsProp extends BaseOptimizer {
         this.centered = centered;
     }
 
-    private RmsProp(RmsProp source) {
-        super(source);
-        this.alpha = source.alpha;
-        this.epsilon = source.epsilon;
-        this.weightDecay = source.weightDecay;
-        this.momentum = source.momentum;
-        this.centered = source.centered;
-    }
-
     @Override
     void update(INDArray p, INDArray g, Map<String, INDArray> state, INDArray scratch) {
         addWeightDecay(g, p, weightDecay);
@@ -70,6 +61,6 @@ public final class RmsProp extends BaseOptimizer {
 
     @Override
     public Optimizer copy() {
-        return new RmsProp(this);
+        return new RmsProp(learningRate(), alpha, epsilon, weightDecay, momentum, centered).withStateOf(this);
     }
 }

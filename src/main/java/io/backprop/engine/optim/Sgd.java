@@ -30,14 +30,6 @@ public final class Sgd extends BaseOptimizer {
         this(learningRate, 0, 0, false, 0);
     }
 
-    private Sgd(Sgd source) {
-        super(source);
-        this.momentum = source.momentum;
-        this.dampening = source.dampening;
-        this.nesterov = source.nesterov;
-        this.weightDecay = source.weightDecay;
-    }
-
     @Override
     void update(INDArray p, INDArray g, Map<String, INDArray> state, INDArray scratch) {
         addWeightDecay(g, p, weightDecay);
@@ -60,6 +52,6 @@ public final class Sgd extends BaseOptimizer {
 
     @Override
     public Optimizer copy() {
-        return new Sgd(this);
+        return new Sgd(learningRate(), momentum, dampening, nesterov, weightDecay).withStateOf(this);
     }
 }
