@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backprop.engine.kernels.BlasKernels;
 import io.backprop.engine.kernels.KernelChoice;
+import io.backprop.engine.kernels.Kernels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -84,14 +85,11 @@ class GradientCheckTest {
     @ParameterizedTest(name = "{0} hidden, {1} output, {2}")
     @MethodSource("hiddenActivations")
     void batchesLargeEnoughForBlasAgreeWithCentralDifferences(Activation hidden, Activation output, Loss loss) {
-        int rows = 64;
-        int[] sizes = {4, 72, 3};
-        KernelChoice choice = KernelChoice.forBatches(rows, DataType.DOUBLE);
-        assertThat(List.of(choice.products(sizes[0], sizes[1]), choice.activation(sizes[1]), choice.products(sizes[1], sizes[2])))
-                .allSatisfy(kernels -> assertThat(kernels).isInstanceOf(BlasKernels.class));
-        Network network = Networks.random(17, sizes, new Activation[] {hidden, output}, true, loss, Precision.FLOAT64);
+        KernelChoice choice = KernelChoice.forBatches(64, DataType.DOUBLE);
+        assertOnBlas(choice.products(4, 72), choice.activation(72), choice.products(72, 3));
 
-        assertAgrees(check(network, loss, rows));
+        assertAgrees(check(Networks.random(17, new int[] {4, 72, 3}, new Activation[] {hidden, output}, true, loss, Precision.FLOAT64),
+                loss, 64));
     }
 
     /** Every output activation and loss pairing, after a tanh hidden layer. */
@@ -106,15 +104,11 @@ class GradientCheckTest {
     @ParameterizedTest(name = "{0} hidden, {1} output, {2}")
     @MethodSource("outputPairings")
     void batchesLargeEnoughForABlasLossAgreeWithCentralDifferences(Activation hidden, Activation output, Loss loss) {
-        int rows = 1100;
-        int[] sizes = {4, 6, 8};
-        KernelChoice choice = KernelChoice.forBatches(rows, DataType.DOUBLE);
-        assertThat(List.of(choice.products(sizes[0], sizes[1]), choice.activation(sizes[1]), choice.products(sizes[1], sizes[2]),
-                choice.activation(sizes[2]), choice.loss(sizes[2])))
-                .allSatisfy(kernels -> assertThat(kernels).isInstanceOf(BlasKernels.class));
-        Network network = Networks.random(18, sizes, new Activation[] {hidden, output}, true, loss, Precision.FLOAT64);
+        KernelChoice choice = KernelChoice.forBatches(1100, DataType.DOUBLE);
+        assertOnBlas(choice.products(4, 6), choice.activation(6), choice.products(6, 8), choice.activation(8), choice.loss(8));
 
-        assertAgrees(check(network, loss, rows));
+        assertAgrees(check(Networks.random(18, new int[] {4, 6, 8}, new Activation[] {hidden, output}, true, loss, Precision.FLOAT64),
+                loss, 1100));
     }
 
     @Test
@@ -133,6 +127,10 @@ class GradientCheckTest {
         check(network, Loss.MSE, 3);
 
         assertThat(Networks.parameters(network)).isEqualTo(before);
+    }
+
+    private static void assertOnBlas(Kernels... chosen) {
+        assertThat(chosen).allSatisfy(kernels -> assertThat(kernels).isInstanceOf(BlasKernels.class));
     }
 
     private static void assertAgrees(GradientCheckResult result) {
