@@ -125,6 +125,19 @@ class LimitsTest {
     }
 
     @Test
+    void aJobOverAHundredTimesMaxSampleEpochsPerCallIs422AndNotQueued() {
+        String id = api.create(Api.MAZUR);
+        JsonNode parameters = api.get("/networks/" + id + "/parameters").getBody();
+        String data = new Uploads(http).uploadId(Map.of("file",
+                Uploads.text("{ \"inputs\": [[0.05, 0.10], [0.3, 0.7]], \"targets\": [[0.01, 0.99], [0.5, 0.5]] }")));
+
+        assertLimit(api.post("/networks/" + id + "/training-jobs", "{ \"datasetId\": \"" + data + "\", \"epochs\": 1001 }"), 422,
+                "100 × backprop.limits.max-sample-epochs-per-call");
+        assertThat(api.get("/jobs").getBody()).isEmpty();
+        assertUnchanged(id, parameters);
+    }
+
+    @Test
     void aGradientCheckOverMaxGradientCheckParametersIs422() {
         String id = api.create(Api.MAZUR);
         JsonNode parameters = api.get("/networks/" + id + "/parameters").getBody();
