@@ -35,8 +35,9 @@ class BestTest {
         assertThat(best.exhausted()).isTrue();
     }
 
+    /** Zero epochs without improvement are allowed, so the patience runs out with the first epoch, improving or not. */
     @Test
-    void patienceZeroStopsAtTheFirstEpochWithoutImprovement() {
+    void patienceZeroRunsOutAfterTheFirstEpochEvenAnImprovingOne() {
         Best best = new Best(new EarlyStoppingSpec(EarlyStoppingSpec.Monitor.LOSS, 0, null, null), false);
 
         assertThat(best.offer(epoch(1, 1.0), state(1))).isTrue();
