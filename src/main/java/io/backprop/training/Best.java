@@ -70,9 +70,12 @@ final class Best {
         return true;
     }
 
-    /** Whether early stopping's patience has run out. */
+    /**
+     * Whether early stopping's patience has run out: the last epoch did not improve, and neither did the
+     * {@code patience - 1} before it (with patience 0, the first epoch that does not improve stops the job).
+     */
     boolean exhausted() {
-        return stopping != null && epochsWithoutImprovement >= stopping.patienceOrDefault();
+        return stopping != null && epochsWithoutImprovement > 0 && epochsWithoutImprovement >= stopping.patienceOrDefault();
     }
 
     /** The state after the best epoch when its parameters are to be restored, else null. */

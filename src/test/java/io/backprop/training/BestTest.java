@@ -35,13 +35,17 @@ class BestTest {
         assertThat(best.exhausted()).isTrue();
     }
 
-    /** Zero epochs without improvement are allowed, so the patience runs out with the first epoch, improving or not. */
+    /** Patience 0 tolerates no epoch without improvement: the first one that does not improve stops, improving ones never do. */
     @Test
-    void patienceZeroRunsOutAfterTheFirstEpochEvenAnImprovingOne() {
+    void patienceZeroStopsAtTheFirstEpochThatDoesNotImprove() {
         Best best = new Best(new EarlyStoppingSpec(EarlyStoppingSpec.Monitor.LOSS, 0, null, null), false);
 
         assertThat(best.offer(epoch(1, 1.0), state(1))).isTrue();
-        assertThat(best.exhausted()).isTrue();
+        assertThat(best.exhausted()).as("after an improving first epoch").isFalse();
+        assertThat(best.offer(epoch(2, 0.5), state(2))).isTrue();
+        assertThat(best.exhausted()).as("after an improving second epoch").isFalse();
+        assertThat(best.offer(epoch(3, 0.6), state(3))).isFalse();
+        assertThat(best.exhausted()).as("after the first epoch without improvement").isTrue();
     }
 
     @Test
