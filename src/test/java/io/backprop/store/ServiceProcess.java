@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The packaged service ({@code target/backprop-service.jar}) running as a child process on a given store, with a
@@ -37,9 +39,14 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar on the store {@code url} and waits until it is healthy. */
     static ServiceProcess start(String url, Path directory) throws IOException, InterruptedException {
+        return start(url, directory, List.of());
+    }
+
+    /** Starts the jar on the store {@code url} with further command-line {@code arguments} and waits until it is healthy. */
+    static ServiceProcess start(String url, Path directory, List<String> arguments) throws IOException, InterruptedException {
         int port = freePort();
         Path log = directory.resolve("service-" + UUID.randomUUID() + ".log");
-        ServiceProcess service = new ServiceProcess(builder(url, port, log).start(), log, port);
+        ServiceProcess service = new ServiceProcess(builder(url, port, log, arguments).start(), log, port);
         service.awaitHealthy();
         return service;
     }
@@ -51,7 +58,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Runs the jar on the store {@code url} until it exits by itself (a start that fails). */
     static Exit run(String url, Path directory) throws IOException, InterruptedException {
         Path log = directory.resolve("service-" + UUID.randomUUID() + ".log");
-        Process process = builder(url, freePort(), log).start();
+        Process process = builder(url, freePort(), log, List.of()).start();
         if (!process.waitFor(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
             throw new AssertionError("The service was expected to stop by itself but kept running:\n" + Files.readString(log));
@@ -59,11 +66,12 @@ final class ServiceProcess implements AutoCloseable {
         return new Exit(process.exitValue(), Files.readString(log));
     }
 
-    private static ProcessBuilder builder(String url, int port, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    private static ProcessBuilder builder(String url, int port, Path log, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Xmx1g", "-jar", Path.of("target", "backprop-service.jar").toString(),
-                "--server.port=" + port, "--spring.datasource.url=" + url)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+                "--server.port=" + port, "--spring.datasource.url=" + url));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         return builder;
     }
@@ -92,6 +100,7 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("The service did not become healthy in " + START_TIMEOUT + ":\n" + log());
     }
 
+    /** The last lines of the service's output. */
     String log() throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -101,6 +110,11 @@ final class ServiceProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    @Override
+    public String toString() {
+        return base;
     }
 
     @Override
@@ -115,6 +129,12 @@ final class ServiceProcess implements AutoCloseable {
         }
         request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Opens a {@code text/event-stream} (or any) response as lines, read as they arrive. */
+    HttpResponse<Stream<String>> lines(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/event-stream")
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofLines());
     }
 
     HttpResponse<String> sendMultipart(String path, String boundary, byte[] body) throws IOException, InterruptedException {
