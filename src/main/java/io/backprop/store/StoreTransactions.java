@@ -28,6 +28,15 @@ public class StoreTransactions {
         }
     }
 
+    /** Runs {@code work} in one transaction that only reads and locks: it stays out of the store-write histogram. */
+    public <T> T locking(Supplier<T> work) {
+        try {
+            return template.execute(status -> work.get());
+        } catch (DataAccessException | TransactionException failure) {
+            throw new StoreUnavailableException(failure);
+        }
+    }
+
     /** Runs reads outside a transaction (they take no write lock). */
     public <T> T read(Supplier<T> work) {
         try {
