@@ -96,6 +96,13 @@ final class PostgresReplicas implements Replicas, AutoCloseable {
     }
 
     @Override
+    public boolean holdsJob(String jobId) {
+        return advisory("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
+                AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, 0))""", jobId);
+    }
+
+    @Override
     public void releaseJob(String jobId) {
         advisory("SELECT pg_advisory_unlock(hashtextextended(?, 0))", jobId);
     }

@@ -35,6 +35,12 @@ public interface Replicas {
      */
     boolean tryHoldJob(String jobId);
 
+    /**
+     * Whether this process still holds the job: false once the hold is gone without {@link #releaseJob} (on PostgreSQL,
+     * when the connection that held it was lost, so that another replica may have taken the job).
+     */
+    boolean holdsJob(String jobId);
+
     /** Gives up the hold {@link #tryHoldJob} took. */
     void releaseJob(String jobId);
 

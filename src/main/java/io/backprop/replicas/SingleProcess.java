@@ -64,6 +64,11 @@ final class SingleProcess implements Replicas {
     }
 
     @Override
+    public boolean holdsJob(String jobId) {
+        return heldJobs.contains(jobId);
+    }
+
+    @Override
     public void releaseJob(String jobId) {
         heldJobs.remove(jobId);
     }

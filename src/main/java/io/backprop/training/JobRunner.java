@@ -104,6 +104,7 @@ final class JobRunner implements Runnable {
         int batchRows = Math.min(plan.batchSize(), rows);
         while (!run.done()) {
             if (job.stopRequested()) {
+                network.putBack(lastGood);
                 return;
             }
             if (job.cancelRequested()) {

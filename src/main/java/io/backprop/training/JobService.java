@@ -197,6 +197,13 @@ class JobService {
                         break;
                     }
                 }
+                for (Running job : running.values()) {
+                    if (!replicas.holdsJob(job.job().id())) {
+                        LOG.warn("Training job {}: this replica lost its hold on it; it stops here, for the replica that holds it now",
+                                job.job().id());
+                        job.job().requestStop();
+                    }
+                }
                 for (String id : persistence.cancelRequested()) {
                     Running job = running.get(id);
                     if (job != null) {
