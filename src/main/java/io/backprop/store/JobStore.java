@@ -114,7 +114,7 @@ public class JobStore {
      * offers end, skipping rows another replica is offering at the time.
      */
     public Optional<String> takeWaiting(String lockClause, Predicate<String> take) {
-        return transactions.locking(() -> jdbc.sql("SELECT id FROM jobs WHERE " + ACTIVE
+        return transactions.locked(() -> jdbc.sql("SELECT id FROM jobs WHERE " + ACTIVE
                         + " ORDER BY CASE WHEN status = 'running' THEN 0 ELSE 1 END, created_at, id" + lockClause)
                 .query(String.class).list().stream().filter(take).findFirst());
     }

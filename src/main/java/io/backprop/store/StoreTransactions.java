@@ -28,8 +28,11 @@ public class StoreTransactions {
         }
     }
 
-    /** Runs {@code work} in one transaction that only reads and locks: it stays out of the store-write histogram. */
-    public <T> T locking(Supplier<T> work) {
+    /**
+     * Runs {@code work} in one transaction that holds row locks while it computes (a change serialised across
+     * replicas): all of its writes are stored, or none. Only its writes count as store writes in the histogram.
+     */
+    public <T> T locked(Supplier<T> work) {
         try {
             return template.execute(status -> work.get());
         } catch (DataAccessException | TransactionException failure) {
