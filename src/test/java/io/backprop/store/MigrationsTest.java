@@ -39,7 +39,7 @@ class MigrationsTest {
         try (TestStore store = new TestStore(StoreVendor.SQLITE, directory)) {
             assertThat(store.jdbc.sql("PRAGMA journal_mode").query(String.class).single()).isEqualToIgnoringCase("wal");
             assertThat(store.jdbc.sql("PRAGMA auto_vacuum").query(Integer.class).single()).as("1 = FULL").isEqualTo(1);
-            assertThat(store.jdbc.sql("PRAGMA foreign_keys").query(Integer.class).single()).as("every migration applied").isEqualTo(migrations).isPositive();
+            assertThat(store.jdbc.sql("PRAGMA foreign_keys").query(Integer.class).single()).isEqualTo(1);
         }
     }
 }
