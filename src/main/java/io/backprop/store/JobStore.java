@@ -52,11 +52,6 @@ public class JobStore {
                         job.progress(), job.checkpoint()).update());
     }
 
-    /** Records where the job stands, keeping its checkpoint. */
-    public void update(String id, String status, String progress) {
-        update(id, status, progress, null);
-    }
-
     /** Records where the job stands, keeping its checkpoint; {@code finishedAt} when it has ended. */
     public void update(String id, String status, String progress, Instant finishedAt) {
         transactions.run(() -> jdbc.sql("UPDATE jobs SET status = ?, progress = ?, finished_at = ? WHERE id = ?")
@@ -95,11 +90,6 @@ public class JobStore {
     public Optional<StoredJob> describe(String id) {
         return transactions.read(() -> jdbc.sql("SELECT " + COLUMNS.replace("checkpoint", "NULL") + " FROM jobs WHERE id = ?").param(id)
                 .query((rs, n) -> job(rs, false)).optional());
-    }
-
-    /** Every stored job, with its checkpoint. */
-    public List<StoredJob> all() {
-        return transactions.read(() -> jdbc.sql("SELECT " + COLUMNS + " FROM jobs").query((rs, n) -> job(rs, true)).list());
     }
 
     /** Every stored job without its checkpoint, oldest first. */

@@ -198,7 +198,7 @@ class JobService {
                     }
                 }
                 for (Running job : running.values()) {
-                    if (!replicas.holdsJob(job.job().id())) {
+                    if (!job.job().stopRequested() && !replicas.holdsJob(job.job().id())) {
                         LOG.warn("Training job {}: this replica lost its hold on it; it stops here, for the replica that holds it now",
                                 job.job().id());
                         job.job().requestStop();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,14 +67,46 @@ class NetworkAndJobStoreTest {
 
             assertThat(networks.all()).isEmpty();
             assertThat(networks.epochs("n1")).isEmpty();
-            JobStore.StoredJob job = jobs.all().get(0);
+            JobStore.StoredJob job = jobs.find("j1").orElseThrow();
             assertThat(job.progress()).isEqualTo("{\"epoch\":0}");
             assertThat(job.checkpoint()).isNull();
 
             jobs.checkpoint("j1", "running", "{\"epoch\":1}", new byte[] {9});
-            assertThat(jobs.all().get(0).checkpoint()).containsExactly(9);
+            assertThat(jobs.find("j1").orElseThrow().checkpoint()).containsExactly(9);
             jobs.delete("j1");
-            assertThat(jobs.all()).isEmpty();
+            assertThat(jobs.find("j1")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreVendor.class)
+    void theJobQueueOffersRunningJobsFirstThenQueuedOnesOldestFirst(StoreVendor vendor) {
+        try (TestStore test = new TestStore(vendor, directory)) {
+            JobStore jobs = new JobStore(test.jdbc, test.transactions);
+            Instant start = Instant.parse("2026-01-02T03:04:05Z");
+            jobs.insert(new JobStore.StoredJob("old-queued", "k", "n1", "queued", start, "{}", "{}", null));
+            jobs.insert(new JobStore.StoredJob("done", "k", "n2", "succeeded", start.plusSeconds(1), "{}", "{}", null));
+            jobs.insert(new JobStore.StoredJob("running", "k", "n3", "running", start.plusSeconds(2), "{}", "{}", null));
+            jobs.insert(new JobStore.StoredJob("new-queued", null, "n4", "queued", start.plusSeconds(3), "{}", "{}", null));
+            jobs.update("done", "succeeded", "{}", start.plusSeconds(10));
+            String lock = vendor == StoreVendor.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
+            List<String> offered = new ArrayList<>();
+
+            assertThat(jobs.takeWaiting(lock, id -> offered.add(id) && id.equals("new-queued"))).contains("new-queued");
+            assertThat(offered).containsExactly("running", "old-queued", "new-queued");
+            assertThat(jobs.takeWaiting(lock, id -> false)).isEmpty();
+            assertThat(jobs.count("queued")).isEqualTo(2);
+            assertThat(jobs.countActive("k")).isEqualTo(2);
+            assertThat(jobs.activeFor("n3")).contains("running");
+            assertThat(jobs.activeFor("n2")).isEmpty();
+            assertThat(jobs.requestCancel("done")).isFalse();
+            assertThat(jobs.requestCancel("old-queued")).isTrue();
+            assertThat(jobs.cancelRequested()).containsExactly("old-queued");
+            assertThat(jobs.describe("old-queued").orElseThrow().cancelRequested()).isTrue();
+            assertThat(jobs.describe("done").orElseThrow().finishedAt()).isEqualTo(start.plusSeconds(10));
+            assertThat(jobs.deleteFinishedBefore(start.plusSeconds(10))).isZero();
+            assertThat(jobs.deleteFinishedBefore(start.plusSeconds(11))).isEqualTo(1);
+            assertThat(jobs.list()).extracting(JobStore.StoredJob::id).containsExactly("old-queued", "running", "new-queued");
         }
     }
 }
