@@ -22,12 +22,12 @@ class NetworkAndJobStoreTest {
             NetworkStore store = new NetworkStore(test.jdbc, test.transactions);
             Instant created = Instant.parse("2026-01-02T03:04:05.123456Z");
             byte[] first = {1, 2, 3, (byte) 0xff};
-            store.save(new NetworkStore.StoredNetwork("n1", null, "net", 1, created, created, "{}", first),
+            store.save(new NetworkStore.StoredNetwork("n1", null, "net", 1, created, created, 26, "{}", first),
                     List.of(new NetworkStore.StoredEpoch(1, "{\"loss\":1}")));
             byte[] second = new byte[100_000];
             second[99_999] = 7;
             Instant updated = created.plusNanos(1000);
-            store.save(new NetworkStore.StoredNetwork("n1", null, "renamed", 2, created, updated, "{\"a\":1}", second),
+            store.save(new NetworkStore.StoredNetwork("n1", null, "renamed", 2, created, updated, 26, "{\"a\":1}", second),
                     List.of(new NetworkStore.StoredEpoch(2, "{\"loss\":0.5}"), new NetworkStore.StoredEpoch(3, "{\"loss\":0.25}")));
 
             NetworkStore.StoredNetwork stored = store.all().get(0);
@@ -57,10 +57,10 @@ class NetworkAndJobStoreTest {
             jobs.insert(new JobStore.StoredJob("j1", null, "n1", "running", now, "{}", "{\"epoch\":0}", null));
 
             assertThatThrownBy(() -> test.transactions.run(() -> {
-                networks.save(new NetworkStore.StoredNetwork("n1", null, null, 1, now, now, "{}", new byte[] {1}),
+                networks.save(new NetworkStore.StoredNetwork("n1", null, null, 1, now, now, 1, "{}", new byte[] {1}),
                         List.of(new NetworkStore.StoredEpoch(1, "{}")));
                 jobs.checkpoint("j1", "running", "{\"epoch\":1}", new byte[] {9});
-                networks.save(new NetworkStore.StoredNetwork("n1", null, null, 2, now, now, "{}", new byte[] {2}),
+                networks.save(new NetworkStore.StoredNetwork("n1", null, null, 2, now, now, 1, "{}", new byte[] {2}),
                         List.of(new NetworkStore.StoredEpoch(1, "{}")));
             })).isInstanceOf(StoreUnavailableException.class);
 
