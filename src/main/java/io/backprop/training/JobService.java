@@ -16,6 +16,7 @@ import io.backprop.web.Problems;
 import io.backprop.replicas.Replicas;
 import io.backprop.replicas.Topic;
 import io.backprop.store.StoreTransactions;
+import io.backprop.store.StoreUnavailableException;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -271,10 +272,15 @@ class JobService {
         try {
             prepared = prepare(job, stored.request(), stored.checkpoint(), true);
         } catch (ProblemException cannot) {
-            if (cannot.status() == HttpStatus.CONFLICT) {
+            if (cannot instanceof StoreUnavailableException || cannot.status() == HttpStatus.CONFLICT) {
                 return Start.LATER;
             }
             end(job, JobStatus.FAILED, Problems.of(cannot));
+            return Start.ENDED;
+        } catch (RuntimeException failure) {
+            LOG.error("Training job {} cannot start", id, failure);
+            end(job, JobStatus.FAILED, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                    "The job failed unexpectedly; this is a bug, not a problem with the request.", List.of()));
             return Start.ENDED;
         }
         JobRunner runner = new JobRunner(job, prepared.network(), prepared.data(), prepared.plan(), prepared.best(), prepared.resume(),
