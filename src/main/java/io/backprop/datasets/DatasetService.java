@@ -61,13 +61,8 @@ class DatasetService {
         Dataset dataset = new Dataset(UUID.randomUUID().toString(), form.name(), x.rows(), (int) x.columns(),
                 (int) parsed.y().columns(), type, parsed.classCounts(), parsed.classNames(), form.scale(), standardization,
                 Instant.now(), DatasetMatrices.held(x, parsed.y()));
-        persistence.save(dataset);
-        try {
-            registry.add(dataset);
-        } catch (RuntimeException refused) {
-            persistence.delete(dataset.id());
-            throw refused;
-        }
+        persistence.save(dataset, () -> registry.admit(dataset.bytes()));
+        registry.add(dataset);
         return DatasetDescription.of(dataset);
     }
 

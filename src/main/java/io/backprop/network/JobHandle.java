@@ -114,6 +114,14 @@ public final class JobHandle {
         }, state -> alsoStored.run());
     }
 
+    /**
+     * Puts back an earlier {@link #state()} in memory only, counters included: the job stops without storing, and the
+     * network held here is again the one in the store.
+     */
+    public void putBack(NetworkState stored) {
+        session.restore(stored);
+    }
+
     public void release() {
         session.release(jobId);
     }

@@ -48,12 +48,12 @@ public class Models {
         return flat;
     }
 
-    /** How many networks are held. */
-    public int count() {
-        return registry.all().size();
+    /** How many networks the service holds, of every key. */
+    public long count() {
+        return registry.count();
     }
 
-    /** Weights and biases of all held networks together. */
+    /** Weights and biases of all networks together, of every key. */
     public long totalParameters() {
         return registry.totalParameters();
     }

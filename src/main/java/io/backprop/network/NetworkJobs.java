@@ -30,6 +30,7 @@ public class NetworkJobs {
      */
     public JobHandle claim(String networkId, String jobId, OptimizerSpec optimizer, ScheduleSpec schedule, ClipSpec clip) {
         NetworkSession session = registry.get(networkId);
+        persistence.refresh(session);
         TrainingConfig config = session.config().with(optimizer, schedule, clip);
         if (!session.claim(jobId)) {
             throw busy(session);
@@ -45,8 +46,13 @@ public class NetworkJobs {
     }
 
     private static ProblemException busy(NetworkSession session) {
-        return new ProblemException(HttpStatus.CONFLICT, "network-busy", "Network busy", "Network " + session.id()
-                + " is being trained by job " + session.job() + "; wait for it to finish or cancel it with DELETE /jobs/"
-                + session.job() + ".", List.of());
+        return busy(session.id(), session.job());
+    }
+
+    /** 409: job {@code jobId} holds network {@code networkId}. */
+    static ProblemException busy(String networkId, String jobId) {
+        return new ProblemException(HttpStatus.CONFLICT, "network-busy", "Network busy", "Network " + networkId
+                + " is being trained by job " + jobId + "; wait for it to finish or cancel it with DELETE /jobs/"
+                + jobId + ".", List.of());
     }
 }

@@ -179,6 +179,22 @@ public final class NetworkSession {
         }
     }
 
+    /**
+     * Takes the state, last change, history and version the store holds in place of this copy's, which another
+     * replica's change made stale. Under the write lock.
+     */
+    void reload(NetworkState stored, Instant storedUpdatedAt, List<EpochRecord> storedHistory, long storedVersion) {
+        rollBack(stored);
+        counters = stored.counters();
+        updatedAt = storedUpdatedAt;
+        synchronized (history) {
+            history.clear();
+            history.addAll(storedHistory);
+        }
+        trimHistory();
+        version = storedVersion;
+    }
+
     /** The store's count of this network's writes. */
     long version() {
         return version;

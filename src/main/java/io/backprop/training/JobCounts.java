@@ -2,7 +2,7 @@ package io.backprop.training;
 
 import org.springframework.stereotype.Component;
 
-/** How many training jobs are known in each status, for other features (metrics). */
+/** How many training jobs the store holds in each status, across replicas, for other features (metrics). */
 @Component
 public class JobCounts {
 

@@ -20,7 +20,8 @@ import org.springframework.http.ProblemDetail;
  * each epoch, cancellation checked before every step. Every completed epoch is a checkpoint: the
  * network's state and the job's progress stored in one transaction, from which a job that was
  * running when the service stopped goes on. A diverging step puts back the parameters and training
- * state of the last completed epoch.
+ * state of the last completed epoch. The job shows its end once its row holds it and the network is free for the next
+ * job.
  */
 final class JobRunner implements Runnable {
 
@@ -33,6 +34,7 @@ final class JobRunner implements Runnable {
     private final Best best;
     private final Resume resume;
     private final JobPersistence persistence;
+    private TrainingJob.Progress ending;
 
     /** Where a job goes on from: the epochs its checkpoint completed, and whether it was running when the service stopped. */
     record Resume(int epochsDone, boolean wasRunning) {
@@ -63,13 +65,26 @@ final class JobRunner implements Runnable {
             train();
         } catch (StoreUnavailableException refused) {
             LOG.error("Training job {} stopped: the store did not take its checkpoint", job.id(), refused);
-            job.finished(job.ending(JobStatus.FAILED, false, Problems.of(refused)));
+            fail(Problems.of(refused));
         } catch (RuntimeException failure) {
             LOG.error("Training job {} failed", job.id(), failure);
-            job.finished(job.ending(JobStatus.FAILED, false, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-                    "Internal error", "The job failed unexpectedly; this is a bug, not a problem with the request.", List.of())));
+            fail(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                    "The job failed unexpectedly; this is a bug, not a problem with the request.", List.of()));
         } finally {
             network.release();
+            if (ending != null) {
+                job.finished(ending);
+            }
+        }
+    }
+
+    /** Ends the job as failed, in the store too when it takes the row (else the row keeps the last checkpoint). */
+    private void fail(ProblemDetail problem) {
+        ending = job.ending(JobStatus.FAILED, false, problem);
+        try {
+            persistence.update(job.id(), ending);
+        } catch (StoreUnavailableException refused) {
+            LOG.warn("Training job {}: the store did not take its failure; it keeps its last checkpoint", job.id(), refused);
         }
     }
 
@@ -77,16 +92,19 @@ final class JobRunner implements Runnable {
         NetworkState lastGood = network.state();
         TrainingRun run = network.start(data.x(), data.y(), plan, resume.epochsDone());
         long planned = (long) run.stepsPerEpoch() * plan.epochs();
-        if (resume.wasRunning()) {
-            job.resumed(planned, run.steps(), data.x().rows() * resume.epochsDone());
-        } else {
-            job.started(planned);
+        synchronized (job) {
+            if (resume.wasRunning()) {
+                job.resumed(planned, run.steps(), data.x().rows() * resume.epochsDone());
+            } else {
+                job.started(planned);
+            }
+            quietly(() -> persistence.update(job));
         }
-        quietly(() -> persistence.update(job));
         int rows = (int) data.x().rows();
         int batchRows = Math.min(plan.batchSize(), rows);
         while (!run.done()) {
             if (job.stopRequested()) {
+                network.putBack(lastGood);
                 return;
             }
             if (job.cancelRequested()) {
@@ -97,12 +115,12 @@ final class JobRunner implements Runnable {
             try {
                 network.step(run, stepRows);
             } catch (DivergenceException diverged) {
-                TrainingJob.Progress ending = job.ending(JobStatus.FAILED, false, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
+                TrainingJob.Progress failed = job.ending(JobStatus.FAILED, false, Problems.of(HttpStatus.UNPROCESSABLE_ENTITY,
                         "training-diverged", "Training diverged", "Training diverged at epoch " + diverged.epoch() + ", step "
                                 + diverged.step() + " of the job (" + diverged.reason() + "); the network keeps the parameters of "
                                 + "the last completed epoch. Lower the learning rate or scale the inputs.", List.of()));
-                network.rollBack(lastGood, () -> persistence.update(job.id(), ending));
-                job.finished(ending);
+                network.rollBack(lastGood, () -> persistence.update(job.id(), failed));
+                ending = failed;
                 return;
             }
             job.stepped(stepRows);
@@ -143,9 +161,9 @@ final class JobRunner implements Runnable {
 
     /** Ends the job, with the best epoch's parameters put back when given, stored with the network in one transaction. */
     private void end(JobStatus outcome, boolean early, ProblemDetail problem, NetworkState bestState) {
-        TrainingJob.Progress ending = job.ending(outcome, early, problem);
-        network.finish(bestState, () -> persistence.update(job.id(), ending));
-        job.finished(ending);
+        TrainingJob.Progress last = job.ending(outcome, early, problem);
+        network.finish(bestState, () -> persistence.update(job.id(), last));
+        ending = last;
     }
 
     private void quietly(Runnable write) {

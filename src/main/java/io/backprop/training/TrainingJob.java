@@ -35,7 +35,6 @@ final class TrainingJob {
     private volatile Instant finishedAt;
     private volatile Integer resumedFromEpoch;
     private volatile int restarts;
-    private long runningSinceNanos;
     private long lastProgressNanos;
 
     TrainingJob(String id, String networkId, String datasetId, int epochs, Duration progressInterval, Instant createdAt) {
@@ -100,7 +99,6 @@ final class TrainingJob {
         step = stepsDone;
         samples = samplesDone;
         status = JobStatus.RUNNING;
-        runningSinceNanos = System.nanoTime() - (startedAt == null ? 0 : Duration.between(startedAt, Instant.now()).toNanos());
     }
 
     String datasetId() {
@@ -152,7 +150,6 @@ final class TrainingJob {
         steps = plannedSteps;
         status = JobStatus.RUNNING;
         startedAt = Instant.now();
-        runningSinceNanos = System.nanoTime();
     }
 
     /** After each step; publishes a progress event at most once per interval. */
@@ -216,15 +213,18 @@ final class TrainingJob {
         }
     }
 
+    /**
+     * The job as it stands. Speed and time left are measured from when it first started to when it finished (or now),
+     * so they are the same whichever replica reads the job, live or from its row.
+     */
     synchronized JobView view() {
         double progress = steps == 0 ? (status == JobStatus.SUCCEEDED ? 1 : 0) : Math.min(1.0, (double) step / steps);
         Double samplesPerSecond = null;
         Double eta = null;
         if (startedAt != null && step > 0) {
-            double seconds = ((finishedAt == null ? System.nanoTime() : runningSinceNanos
-                    + Duration.between(startedAt, finishedAt).toNanos()) - runningSinceNanos) / 1e9;
-            samplesPerSecond = samples / Math.max(seconds, 1e-9);
-            eta = status.finished() ? 0.0 : seconds / step * (steps - step);
+            double seconds = Math.max(Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toNanos() / 1e9, 1e-6);
+            samplesPerSecond = samples / seconds;
+            eta = status.finished() ? 0.0 : seconds / step * Math.max(steps - step, 0);
         }
         return new JobView(id, networkId, datasetId, status, status == JobStatus.SUCCEEDED ? 1.0 : progress, history.size(), epochs,
                 step, steps, samplesPerSecond, eta, List.copyOf(history), bestEpoch, stoppedEarly, error, resumedFromEpoch, restarts,

@@ -29,7 +29,8 @@ class DatasetStoreTest {
                 INDArray x = Nd4j.rand(type, rows, 300).subi(0.5).muli(1e6);
                 INDArray y = Nd4j.rand(type, rows, 3);
                 String id = UUID.randomUUID().toString();
-                store.save(new DatasetStore.StoredDataset(id, null, Instant.now(), "{\"type\":\"" + type + "\"}"), x, y);
+                store.save(new DatasetStore.StoredDataset(id, null, Instant.now(), x.length() * type.width(), "{\"type\":\"" + type + "\"}"),
+                        x, y, () -> { });
 
                 assertThat(test.jdbc.sql("SELECT count(*) FROM dataset_chunks WHERE dataset_id = ? AND matrix = 0").param(id)
                         .query(Integer.class).single()).isEqualTo(3);
@@ -48,16 +49,20 @@ class DatasetStoreTest {
         try (TestStore test = new TestStore(vendor, directory)) {
             DatasetStore store = new DatasetStore(test.jdbc, test.transactions);
             String kept = UUID.randomUUID().toString();
-            store.save(new DatasetStore.StoredDataset(kept, null, Instant.now(), "{}"), Nd4j.ones(DataType.FLOAT, 4, 2),
-                    Nd4j.zeros(DataType.FLOAT, 4, 1));
+            store.save(new DatasetStore.StoredDataset(kept, null, Instant.now(), 48, "{}"), Nd4j.ones(DataType.FLOAT, 4, 2),
+                    Nd4j.zeros(DataType.FLOAT, 4, 1), () -> { });
             test.jdbc.sql("INSERT INTO datasets (id, owner, created_at, description, complete) VALUES ('half', NULL, ?, '{}', 0)")
                     .param(Instant.now().toString()).update();
             test.jdbc.sql("INSERT INTO dataset_chunks (dataset_id, matrix, seq, data) VALUES ('half', 0, 0, ?)")
                     .param(new byte[16]).update();
 
             assertThat(store.all()).extracting(DatasetStore.StoredDataset::id).containsExactly(kept);
-            store.removeIncomplete();
+            store.removeIncomplete(Instant.now().minusSeconds(60));
+            assertThat(test.jdbc.sql("SELECT count(*) FROM dataset_chunks WHERE dataset_id = 'half'").query(Integer.class).single())
+                    .as("an upload younger than the horizon may still be streaming in on another replica").isOne();
+            store.removeIncomplete(Instant.now().plusSeconds(1));
             assertThat(test.jdbc.sql("SELECT count(*) FROM dataset_chunks WHERE dataset_id = 'half'").query(Integer.class).single()).isZero();
+            assertThat(store.totals(null)).isEqualTo(new DatasetStore.Totals(1, 48));
 
             store.delete(kept);
             assertThat(store.all()).isEmpty();
@@ -71,7 +76,8 @@ class DatasetStoreTest {
             DatasetStore store = new DatasetStore(test.jdbc, test.transactions);
             File file = new File(test.database.url().substring("jdbc:sqlite:".length()));
             INDArray x = Nd4j.rand(DataType.FLOAT, 20_000, 200);
-            store.save(new DatasetStore.StoredDataset("big", null, Instant.now(), "{}"), x, Nd4j.zeros(DataType.FLOAT, 20_000, 1));
+            store.save(new DatasetStore.StoredDataset("big", null, Instant.now(), 20_000 * 201 * 4, "{}"), x,
+                    Nd4j.zeros(DataType.FLOAT, 20_000, 1), () -> { });
             test.jdbc.sql("PRAGMA wal_checkpoint(TRUNCATE)").query().listOfRows();
             long full = file.length();
 
