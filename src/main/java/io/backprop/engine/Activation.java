@@ -2,6 +2,7 @@ package io.backprop.engine;
 
 import io.backprop.engine.kernels.ElementWise;
 import io.backprop.engine.kernels.Kernels;
+import io.backprop.engine.kernels.RowKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -16,16 +17,19 @@ public enum Activation {
     RELU(ElementWise.RELU),
     LEAKY_RELU(ElementWise.LEAKY_RELU),
     /** Row by row: a = softmax(z), δ = s ⊙ (∂L/∂a − Σₖ (∂L/∂a)ₖ sₖ). */
-    SOFTMAX(Kernels::softmax, Kernels::softmaxBackward);
+    SOFTMAX(null, Kernels::softmax, Kernels::softmaxBackward);
 
+    /** The element-wise function, or {@code null} for softmax. */
+    private final ElementWise function;
     private final Forward forward;
     private final Backward backward;
 
     Activation(ElementWise f) {
-        this((k, z, a) -> k.activate(f, z, a), (k, z, dLda, delta) -> k.activateBackward(f, z, dLda, delta));
+        this(f, (k, z, a) -> k.activate(f, z, a), (k, z, dLda, delta) -> k.activateBackward(f, z, dLda, delta));
     }
 
-    Activation(Forward forward, Backward backward) {
+    Activation(ElementWise function, Forward forward, Backward backward) {
+        this.function = function;
         this.forward = forward;
         this.backward = backward;
     }
@@ -33,6 +37,24 @@ public enum Activation {
     /** a = f(z); writes {@code a} only. */
     public void forward(Kernels kernels, INDArray z, INDArray a) {
         forward.apply(kernels, z, a);
+    }
+
+    /** a = f(z) over the first {@code units} values of one row, in place, as the plain-Java kernels compute it. */
+    void forward(float[] z, int units) {
+        if (function == null) {
+            RowKernels.softmax(z, units);
+        } else {
+            RowKernels.activate(function, z, units);
+        }
+    }
+
+    /** a = f(z) over the first {@code units} values of one row, in place, as the plain-Java kernels compute it. */
+    void forward(double[] z, int units) {
+        if (function == null) {
+            RowKernels.softmax(z, units);
+        } else {
+            RowKernels.activate(function, z, units);
+        }
     }
 
     /** δ = ∂L/∂a ⊙ f′(z), or the Jacobian-vector product for softmax; writes {@code delta} only. */

@@ -106,19 +106,7 @@ public final class Network {
      * from many threads.
      */
     public INDArray predict(INDArray x) {
-        return predict(x, KernelChoice.forBatches((int) x.rows(), precision.dataType()));
-    }
-
-    /**
-     * ŷ [m][outputs] for x [m][inputs] (rectangular, finite); safe to call from many threads.
-     * A row or two multiply in plain Java ({@link KernelChoice#forPrediction}).
-     */
-    public double[][] predict(double[][] x) {
-        INDArray rows = Matrices.fromRows(x, precision);
-        return Matrices.toRows(predict(rows, KernelChoice.forPrediction(x.length, precision.dataType())));
-    }
-
-    private INDArray predict(INDArray x, KernelChoice choice) {
+        KernelChoice choice = KernelChoice.forBatches((int) x.rows(), precision.dataType());
         INDArray aPrev = x;
         for (DenseLayer layer : layers) {
             INDArray a = Nd4j.create(precision.dataType(), x.rows(), layer.units());
@@ -126,6 +114,18 @@ public final class Network {
             aPrev = a;
         }
         return aPrev;
+    }
+
+    /**
+     * ŷ [m][outputs] for x [m][inputs] (rectangular, finite); safe to call from many threads.
+     * Up to {@link KernelChoice#MAX_JAVA_PREDICTION_ROWS} rows run through a {@link Predictor} made
+     * for this call (keep one to predict again from parameters that have not changed), more as matrices.
+     */
+    public double[][] predict(double[][] x) {
+        if (x.length <= KernelChoice.MAX_JAVA_PREDICTION_ROWS) {
+            return Predictor.of(this).predict(x);
+        }
+        return Matrices.toRows(predict(Matrices.fromRows(x, precision)));
     }
 
     /** Whether every parameter is a finite number. */

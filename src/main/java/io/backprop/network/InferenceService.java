@@ -35,7 +35,7 @@ class InferenceService {
         NetworkSession session = registry.get(id);
         Network network = session.network();
         reader.checkInputs(request.inputs(), network);
-        double[][] outputs = session.read(() -> network.predict(request.inputs()));
+        double[][] outputs = session.predict(request.inputs());
         metrics.rows(outputs.length);
         return Descriptions.prediction(outputs, network);
     }

@@ -2,7 +2,6 @@ package io.backprop.network;
 
 import io.backprop.engine.Activation;
 import io.backprop.engine.Network;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -34,18 +33,7 @@ public class Models {
      * x must hold finite values. 404 when the network has gone.
      */
     public double[] predict(String id, double[] x, int rows) {
-        NetworkSession session = registry.get(id);
-        Network network = session.network();
-        double[][] batch = new double[rows][];
-        for (int i = 0; i < rows; i++) {
-            batch[i] = Arrays.copyOfRange(x, i * network.inputs(), (i + 1) * network.inputs());
-        }
-        double[][] outputs = session.read(() -> network.predict(batch));
-        double[] flat = new double[rows * network.outputs()];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(outputs[i], 0, flat, i * network.outputs(), network.outputs());
-        }
-        return flat;
+        return registry.get(id).predict(x, rows);
     }
 
     /** How many networks the service holds, of every key. */

@@ -1,14 +1,18 @@
 package io.backprop.network;
 
 import io.backprop.engine.Network;
+import io.backprop.engine.Predictor;
 import io.backprop.engine.Trainer;
+import io.backprop.engine.kernels.KernelChoice;
 import io.backprop.engine.optim.Regimen;
 import io.backprop.optimizer.TrainingConfig;
 import io.backprop.state.Counters;
 import io.backprop.state.LayerTensors;
 import io.backprop.state.NetworkState;
+import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -21,7 +25,9 @@ import java.util.function.Supplier;
  * One held network with its trainer, training configuration, regimen and counters, and the
  * metadata outside its state: id, owner (null in local mode), creation and last change. Readers
  * (predict, evaluate, dry runs, {@link #state()}) share the lock; writers (train, applied backprop,
- * parameter replacement, {@link #restore}) hold it alone.
+ * parameter replacement, {@link #restore}) hold it alone. A row or two are predicted through a
+ * {@link Predictor} made after the last writer left, kept until the next one (softly: the heap may
+ * reclaim it, and the next prediction makes another).
  */
 public final class NetworkSession {
 
@@ -41,6 +47,8 @@ public final class NetworkSession {
     private final AtomicReference<String> job = new AtomicReference<>();
     private final Deque<EpochRecord> history = new ArrayDeque<>();
     private final int maxHistory;
+    private volatile long writes;
+    private volatile SoftReference<HeldPredictor> predictor = new SoftReference<>(null);
 
     /** {@code init} is null for a network that was not initialised here (one made from a state). */
     NetworkSession(String id, String owner, String name, Network network, InitSpec init, TrainingConfig config, Regimen regimen,
@@ -224,8 +232,46 @@ public final class NetworkSession {
         try {
             return action.get();
         } finally {
+            writes++;
             lock.writeLock().unlock();
         }
+    }
+
+    /** ŷ [m][outputs] for x [m][inputs] (rectangular, finite), under the read lock. */
+    double[][] predict(double[][] x) {
+        return read(() -> x.length <= KernelChoice.MAX_JAVA_PREDICTION_ROWS ? predictor().predict(x) : network.predict(x));
+    }
+
+    /** ŷ [rows × outputs] for x [rows × inputs], both flat and row-major (finite values), under the read lock. */
+    double[] predict(double[] x, int rows) {
+        if (rows > KernelChoice.MAX_JAVA_PREDICTION_ROWS) {
+            int inputs = network.inputs();
+            double[][] batch = new double[rows][];
+            for (int i = 0; i < rows; i++) {
+                batch[i] = Arrays.copyOfRange(x, i * inputs, (i + 1) * inputs);
+            }
+            double[][] outputs = predict(batch);
+            double[] flat = new double[rows * network.outputs()];
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(outputs[i], 0, flat, i * network.outputs(), network.outputs());
+            }
+            return flat;
+        }
+        return read(() -> predictor().predict(x, rows));
+    }
+
+    /** The predictor of the parameters as they are since the last write; under the read lock. */
+    private Predictor predictor() {
+        HeldPredictor held = predictor.get();
+        if (held == null || held.writes() != writes) {
+            held = new HeldPredictor(writes, Predictor.of(network));
+            predictor = new SoftReference<>(held);
+        }
+        return held.predictor();
+    }
+
+    /** A predictor and the number of writes the network had seen when it was made. */
+    private record HeldPredictor(long writes, Predictor predictor) {
     }
 
     /** The regimen a call configured as {@code next} trains with: a copy, so that a failed call can be discarded. Under the write lock. */

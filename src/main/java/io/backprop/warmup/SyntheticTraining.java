@@ -8,6 +8,7 @@ import io.backprop.engine.Initializer;
 import io.backprop.engine.Loss;
 import io.backprop.engine.Network;
 import io.backprop.engine.Precision;
+import io.backprop.engine.Predictor;
 import io.backprop.engine.Trainer;
 import io.backprop.engine.TrainingPlan;
 import io.backprop.engine.TrainingRun;
@@ -72,15 +73,17 @@ final class SyntheticTraining {
         return trained;
     }
 
+    /** One-row predictions through one predictor, as a held network makes them between its changes. */
     private static long predict(Network network, int inputs, BooleanSupplier stop) {
         SplittableRandom random = new SplittableRandom(1);
         double[][] row = new double[1][inputs];
         for (int i = 0; i < inputs; i++) {
             row[0][i] = random.nextDouble();
         }
+        Predictor predictor = Predictor.of(network);
         long done = 0;
         while (done < PREDICTIONS && !stop.getAsBoolean()) {
-            network.predict(row);
+            predictor.predict(row);
             done++;
         }
         return done;

@@ -8,6 +8,7 @@ import io.backprop.engine.kernels.BlasThreads;
 import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
 import io.backprop.engine.Precision;
+import io.backprop.engine.Predictor;
 import io.backprop.engine.Workspace;
 import java.nio.FloatBuffer;
 import java.util.Map;
@@ -29,11 +30,11 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The forward pass of 784-256-128-10 (float32) in the engine next to ONNX Runtime's Java API in
  * the same process, on the same parameters and the same number of threads: at batch 1 the
- * engine's single-sample path ({@link Network#predict(double[][])}, as a predict request runs it),
- * at larger batches its forward pass into a preallocated workspace. ONNX Runtime runs the model
- * {@link OnnxModel} writes from the same network, its input tensor made once. ONNX Runtime's
- * initialisation recurses deeper than a Java thread's default 1 MB stack allows (a segmentation
- * fault on load), hence the larger thread stacks.
+ * engine's single-sample path (a {@link Predictor} of the network, kept as a held network keeps
+ * one between predict requests), at larger batches its forward pass into a preallocated
+ * workspace. ONNX Runtime runs the model {@link OnnxModel} writes from the same network, its
+ * input tensor made once. ONNX Runtime's initialisation recurses deeper than a Java thread's
+ * default 1 MB stack allows (a segmentation fault on load), hence the larger thread stacks.
  */
 @Fork(jvmArgsAppend = "-Xss16m")
 @State(Scope.Thread)
@@ -45,6 +46,7 @@ public class OnnxForwardBenchmark {
     public int batch;
 
     private Network network;
+    private Predictor predictor;
     private Workspace workspace;
     private INDArray x;
     private double[][] rows;
@@ -57,6 +59,7 @@ public class OnnxForwardBenchmark {
         int threads = Integer.getInteger("blasThreads", Runtime.getRuntime().availableProcessors());
         BlasThreads.use(threads);
         network = Mlp.create();
+        predictor = Predictor.of(network);
         SplittableRandom random = new SplittableRandom(7);
         rows = new double[batch][784];
         float[] flat = new float[batch * 784];
@@ -103,7 +106,7 @@ public class OnnxForwardBenchmark {
     @Benchmark
     public Object engine() {
         if (batch == 1) {
-            return network.predict(rows);
+            return predictor.predict(rows);
         }
         return network.forward(x, workspace);
     }

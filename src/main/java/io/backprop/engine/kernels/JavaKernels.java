@@ -9,9 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The operations in plain Java loops over the matrices' own buffers ({@link Elements}), for work
- * so small that a native call's fixed cost exceeds the work itself, and for predictions of a
- * row or two. Every sum runs in float64, in index order; float32 results are rounded once, when
- * stored. Square roots are taken over chunks copied to the heap, where the JIT vectorises them.
+ * so small that a native call's fixed cost exceeds the work itself. Every sum runs in float64, in
+ * index order; float32 results are rounded once, when stored. Square roots are taken over chunks
+ * copied to the heap, where the JIT vectorises them.
  */
 public final class JavaKernels implements Kernels {
 

@@ -15,35 +15,31 @@ public final class KernelChoice {
     /** The most outputs a loss is computed over in Java: a loss takes a dozen ND4J calls. */
     public static final long MAX_JAVA_LOSS = 8192;
 
-    /** The most rows a prediction multiplies in Java: from about four rows on, BLAS's packing of W pays for itself. */
+    /**
+     * The most rows a prediction computes row by row in Java ({@link RowKernels}): from about four
+     * rows on, BLAS's packing of W pays for itself.
+     */
     public static final int MAX_JAVA_PREDICTION_ROWS = 2;
 
     private static final Kernels JAVA = new JavaKernels();
 
     private final int rows;
     private final DataType type;
-    private final boolean javaProducts;
     private Kernels blas;
 
-    private KernelChoice(int rows, DataType type, boolean javaProducts) {
+    private KernelChoice(int rows, DataType type) {
         this.rows = rows;
         this.type = type;
-        this.javaProducts = javaProducts;
     }
 
     /** For training, evaluating and predicting batches of {@code rows} rows. */
     public static KernelChoice forBatches(int rows, DataType type) {
-        return new KernelChoice(rows, type, false);
-    }
-
-    /** For predicting {@code rows} rows with nothing kept: a row or two multiply in Java whatever the layer's size. */
-    public static KernelChoice forPrediction(int rows, DataType type) {
-        return new KernelChoice(rows, type, rows <= MAX_JAVA_PREDICTION_ROWS);
+        return new KernelChoice(rows, type);
     }
 
     /** The kernels of a dense layer's products: forward, gradients and propagation. */
     public Kernels products(int fanIn, int units) {
-        return javaProducts || (long) rows * fanIn * units <= MAX_JAVA_WORK ? java() : blas();
+        return (long) rows * fanIn * units <= MAX_JAVA_WORK ? java() : blas();
     }
 
     /** The kernels of an activation over {@code units} units per row, forward and backward. */

@@ -6,8 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * {@link JavaKernels#dense} for matrices that lie row after row in their buffers (every
- * prediction's rows and parameters): the same sums in the same order, read straight from the
+ * {@link JavaKernels#dense} for matrices that lie row after row in their buffers (a workspace's
+ * arrays and the parameters): the same sums in the same order, read straight from the
  * NIO views of the buffers instead of element by element through strides.
  */
 final class RowMajorDense {

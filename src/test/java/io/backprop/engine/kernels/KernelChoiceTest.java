@@ -23,16 +23,6 @@ class KernelChoiceTest {
     }
 
     @Test
-    void aRowOrTwoArePredictedInJavaWhateverTheLayerSize() {
-        for (int rows = 1; rows <= KernelChoice.MAX_JAVA_PREDICTION_ROWS; rows++) {
-            assertThat(KernelChoice.forPrediction(rows, DataType.FLOAT).products(784, 128)).isInstanceOf(JavaKernels.class);
-            assertThat(KernelChoice.forBatches(rows, DataType.FLOAT).products(784, 128)).isInstanceOf(BlasKernels.class);
-        }
-        assertThat(KernelChoice.forPrediction(KernelChoice.MAX_JAVA_PREDICTION_ROWS + 1, DataType.FLOAT).products(784, 128))
-                .isInstanceOf(BlasKernels.class);
-    }
-
-    @Test
     void oneChoiceSharesOneBlasBackendAcrossItsOperations() {
         KernelChoice choice = KernelChoice.forBatches(64, DataType.FLOAT);
 
