@@ -24,6 +24,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class IdxParser {
 
     private static final int CHUNK_ROWS = 1024;
+    /** Values read per chunk at most, unless one image holds more. */
+    private static final int CHUNK_VALUES = 1 << 20;
 
     private IdxParser() {
     }
@@ -77,13 +79,14 @@ final class IdxParser {
         int width = (int) perImage;
         checkBytes.accept(count * (width + 1L) * type.width());
         INDArray x = Nd4j.create(type, count, width);
-        double[] chunk = new double[CHUNK_ROWS * width];
-        for (int first = 0; first < count; first += CHUNK_ROWS) {
-            int rows = (int) Math.min(CHUNK_ROWS, count - first);
+        int chunkRows = (int) Math.max(1, Math.min(count, Math.min(CHUNK_ROWS, CHUNK_VALUES / width)));
+        double[] chunk = new double[chunkRows * width];
+        for (int first = 0; first < count; first += chunkRows) {
+            int rows = (int) Math.min(chunkRows, count - first);
             for (int k = 0; k < rows * width; k++) {
                 chunk[k] = idx.next();
             }
-            double[] values = rows == CHUNK_ROWS ? chunk : java.util.Arrays.copyOf(chunk, rows * width);
+            double[] values = rows == chunkRows ? chunk : java.util.Arrays.copyOf(chunk, rows * width);
             x.get(NDArrayIndex.interval(first, first + rows), NDArrayIndex.all())
                     .assign(Nd4j.create(values, new long[] {rows, width}, 'c').castTo(type));
         }

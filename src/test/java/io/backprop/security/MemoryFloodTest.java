@@ -8,6 +8,7 @@ import io.backprop.config.Limits;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -173,18 +174,21 @@ class MemoryFloodTest {
         return body.toByteArray();
     }
 
-    /** Heap used after collections, the resident set size, and what the JVM has committed (heap and non-heap: code cache, metaspace). */
+    /** Heap used after the last collection (of every heap pool), the resident set size, and what the JVM has committed (heap and non-heap: code cache, metaspace). */
     private record Memory(long heapBytes, long residentBytes, long committedBytes) {
 
         static Memory measure() throws InterruptedException {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long previous = Long.MAX_VALUE;
-            for (int i = 0; i < 10 && Pointer.physicalBytes() < previous; i++) {
+            for (int i = 0; i < 2 || i < 10 && Pointer.physicalBytes() < previous; i++) {
                 previous = Pointer.physicalBytes();
                 System.gc();
                 Thread.sleep(200);                        // ND4J frees native buffers from its deallocator thread
             }
-            return new Memory(memory.getHeapMemoryUsage().getUsed(), Pointer.physicalBytes(),
+            long afterCollection = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null)
+                    .mapToLong(pool -> pool.getCollectionUsage().getUsed()).sum();
+            return new Memory(afterCollection, Pointer.physicalBytes(),
                     memory.getHeapMemoryUsage().getCommitted() + memory.getNonHeapMemoryUsage().getCommitted());
         }
 
