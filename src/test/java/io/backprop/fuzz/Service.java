@@ -33,8 +33,22 @@ final class Service {
             context = new SpringApplicationBuilder(BackpropApplication.class)
                     .run("--server.port=0", "--spring.main.banner-mode=off", "--backprop.jobs.queue-capacity=4");
             base = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+            warmUp();
         }
         return base;
+    }
+
+    /**
+     * Generates the OpenAPI description once, which takes seconds on a busy machine: it is read to find the operations,
+     * and is not itself under test.
+     */
+    private static void warmUp() {
+        try {
+            CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException | InterruptedException failed) {
+            throw new AssertionError("the service does not answer", failed);
+        }
     }
 
     static synchronized void stop() {
