@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,6 +24,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class IdxParser {
 
     private static final int CHUNK_ROWS = 1024;
+    /** Values read per chunk at most, unless one image holds more. */
+    private static final int CHUNK_VALUES = 1 << 20;
 
     private IdxParser() {
     }
@@ -69,16 +72,21 @@ final class IdxParser {
                         + " holds more values than a row can");
             }
         }
+        if (count == 0 || perImage == 0) {
+            throw new BadFileException("images", "byte 4: " + java.util.Arrays.toString(idx.dimensions) + " holds no values; a data set "
+                    + "needs at least one image of at least one value");
+        }
         int width = (int) perImage;
         checkBytes.accept(count * (width + 1L) * type.width());
         INDArray x = Nd4j.create(type, count, width);
-        double[] chunk = new double[CHUNK_ROWS * width];
-        for (int first = 0; first < count; first += CHUNK_ROWS) {
-            int rows = (int) Math.min(CHUNK_ROWS, count - first);
+        int chunkRows = (int) Math.max(1, Math.min(count, Math.min(CHUNK_ROWS, CHUNK_VALUES / width)));
+        double[] chunk = new double[chunkRows * width];
+        for (int first = 0; first < count; first += chunkRows) {
+            int rows = (int) Math.min(chunkRows, count - first);
             for (int k = 0; k < rows * width; k++) {
                 chunk[k] = idx.next();
             }
-            double[] values = rows == CHUNK_ROWS ? chunk : java.util.Arrays.copyOf(chunk, rows * width);
+            double[] values = rows == chunkRows ? chunk : java.util.Arrays.copyOf(chunk, rows * width);
             x.get(NDArrayIndex.interval(first, first + rows), NDArrayIndex.all())
                     .assign(Nd4j.create(values, new long[] {rows, width}, 'c').castTo(type));
         }
@@ -115,7 +123,12 @@ final class IdxParser {
             int first = buffered.read();
             int second = buffered.read();
             buffered.reset();
-            InputStream plain = first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+            InputStream plain;
+            try {
+                plain = first == 0x1f && second == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+            } catch (ZipException | EOFException damaged) {
+                throw new BadFileException(part, "byte 0: the gzip header is damaged (" + damaged.getMessage() + ")");
+            }
             CountingStream counter = new CountingStream(plain);
             DataInputStream data = new DataInputStream(new BufferedInputStream(counter, 1 << 16));
             try {
@@ -137,6 +150,8 @@ final class IdxParser {
                 return new IdxStream(data, counter, part, typeCode, dimensions);
             } catch (EOFException truncated) {
                 throw new BadFileException(part, "byte " + counter.count + ": the file ends inside its header");
+            } catch (ZipException damaged) {
+                throw IdxStream.damaged(part, counter.count, damaged);
             }
         }
 
@@ -153,7 +168,15 @@ final class IdxParser {
             } catch (EOFException truncated) {
                 throw new BadFileException(part, "byte " + counter.count + ": the file ends early; its header announces "
                         + java.util.Arrays.toString(dimensions) + " values of " + width + " byte(s)");
+            } catch (ZipException damaged) {
+                throw damaged(part, counter.count, damaged);
             }
+        }
+
+        /** A gzip stream that cannot be inflated past {@code offset} bytes of its content. */
+        static BadFileException damaged(String part, long offset, ZipException damaged) {
+            return new BadFileException(part, "byte " + offset + " of the decompressed file: the gzip data is damaged ("
+                    + damaged.getMessage() + ")");
         }
 
         /** Bytes read from the (decompressed) file so far. */

@@ -21,7 +21,15 @@ public final class BackpropStep {
      * p − learningRate · ∂L/∂p for every parameter; writes it into the network only when {@code apply}.
      */
     public static StepTrace run(Network network, INDArray x, INDArray y, double learningRate, boolean apply) {
-        Workspace ws = network.workspace((int) x.rows());
+        return run(network, network.workspace((int) x.rows()), new StepBuffers(network), x, y, learningRate, apply);
+    }
+
+    /**
+     * As {@link #run(Network, INDArray, INDArray, double, boolean)}, in the given workspace (of x's rows) and step
+     * buffers of this network: the trace's arrays are theirs, valid until they are used again.
+     */
+    public static StepTrace run(Network network, Workspace ws, StepBuffers buffers, INDArray x, INDArray y,
+                                double learningRate, boolean apply) {
         network.forward(x, ws);
         double loss = network.backward(x, y, ws);
         Map<String, Parameter> parameters = new HashMap<>();
@@ -29,12 +37,12 @@ public final class BackpropStep {
         List<LayerStep> layers = new ArrayList<>();
         for (int l = 0; l < network.layers().size(); l++) {
             DenseLayer layer = network.layers().get(l);
-            INDArray weights = layer.weights().dup();
-            INDArray biases = layer.hasBias() ? layer.biases().dup() : null;
+            INDArray weights = buffers.weights[l].assign(layer.weights());
+            INDArray biases = layer.hasBias() ? buffers.biases[l].assign(layer.biases()) : null;
             INDArray updatedWeights = updated(weights, ws.weightGradient(l), learningRate,
-                    parameters.get(Parameter.weightKey(l)));
+                    parameters.get(Parameter.weightKey(l)), buffers.updatedWeights[l]);
             INDArray updatedBiases = layer.hasBias() ? updated(biases, ws.biasGradient(l), learningRate,
-                    parameters.get(Parameter.biasKey(l))) : null;
+                    parameters.get(Parameter.biasKey(l)), buffers.updatedBiases[l]) : null;
             layers.add(new LayerStep(ws.z(l), ws.a(l), ws.delta(l), weights, biases,
                     ws.weightGradient(l), ws.biasGradient(l), updatedWeights, updatedBiases));
         }
@@ -49,9 +57,9 @@ public final class BackpropStep {
         return new StepTrace(loss, ws.output(), learningRate, apply, layers);
     }
 
-    /** p − learningRate · g, in a new array, on the kernels the optimizer would update p on. */
-    private static INDArray updated(INDArray p, INDArray g, double learningRate, Parameter parameter) {
-        INDArray next = p.dup();
+    /** next ← p − learningRate · g, on the kernels the optimizer would update p on; returns next. */
+    private static INDArray updated(INDArray p, INDArray g, double learningRate, Parameter parameter, INDArray next) {
+        next.assign(p);
         parameter.kernels().axpy(-learningRate, g, next);
         return next;
     }

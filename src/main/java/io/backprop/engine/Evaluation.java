@@ -14,7 +14,11 @@ public record Evaluation(double loss, long samples, Double accuracy, long[][] co
 
     /** Evaluates on x [m, inputs] against y [m, outputs]; the network does not change. */
     public static Evaluation of(Network network, INDArray x, INDArray y) {
-        Workspace ws = network.workspace((int) x.rows());
+        return of(network, x, y, network.workspace((int) x.rows()));
+    }
+
+    /** As {@link #of(Network, INDArray, INDArray)}, in the given workspace of x's rows. */
+    public static Evaluation of(Network network, INDArray x, INDArray y, Workspace ws) {
         INDArray output = network.forward(x, ws);
         return switch (network.outputLayer().activation()) {
             case SOFTMAX -> classification(output, y, network.loss(y, ws));

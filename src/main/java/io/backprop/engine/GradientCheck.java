@@ -18,11 +18,50 @@ public final class GradientCheck {
     private GradientCheck() {
     }
 
+    /**
+     * A float64 copy of a network with a workspace and input and target rows for it, reusable by checks of
+     * {@code m} rows of that network, one at a time.
+     */
+    public static final class Probe {
+
+        private final Network network;
+        private final Workspace ws;
+        private final INDArray x;
+        private final INDArray y;
+
+        public Probe(Network of, int m) {
+            network = of.copy(Precision.FLOAT64);
+            ws = network.workspace(m);
+            x = Nd4j.createUninitialized(DataType.DOUBLE, m, of.inputs());
+            y = Nd4j.createUninitialized(DataType.DOUBLE, m, of.outputs());
+        }
+
+        /** Takes the parameters of {@code source} (the network it copies) and the rows x, y, widened to float64. */
+        private void load(Network source, INDArray rows, INDArray targets) {
+            for (int l = 0; l < source.layers().size(); l++) {
+                DenseLayer from = source.layers().get(l);
+                DenseLayer to = network.layers().get(l);
+                to.weights().assign(from.weights());
+                if (from.hasBias()) {
+                    to.biases().assign(from.biases());
+                }
+            }
+            x.assign(rows);
+            y.assign(targets);
+        }
+    }
+
     public static GradientCheckResult run(Network network, INDArray x, INDArray y, double epsilon) {
-        Network probe = network.copy(Precision.FLOAT64);
-        INDArray x64 = x.castTo(DataType.DOUBLE);
-        INDArray y64 = y.castTo(DataType.DOUBLE);
-        Workspace ws = probe.workspace((int) x.rows());
+        return run(network, x, y, epsilon, new Probe(network, (int) x.rows()));
+    }
+
+    /** As {@link #run(Network, INDArray, INDArray, double)} on a probe of this network made for x's rows. */
+    public static GradientCheckResult run(Network network, INDArray x, INDArray y, double epsilon, Probe check) {
+        check.load(network, x, y);
+        Network probe = check.network;
+        INDArray x64 = check.x;
+        INDArray y64 = check.y;
+        Workspace ws = check.ws;
         probe.forward(x64, ws);
         probe.backward(x64, y64, ws);
 

@@ -14,10 +14,17 @@ public final class Matrices {
     public static INDArray fromRows(double[][] rows, Precision precision) {
         int columns = rows.length == 0 ? 0 : rows[0].length;
         INDArray matrix = Nd4j.createUninitialized(precision.dataType(), rows.length, columns);
-        if (matrix.isEmpty()) {
-            return matrix;
+        return matrix.isEmpty() ? matrix : write(rows, matrix);
+    }
+
+    /** Writes rectangular rows into a c-order matrix of their shape [rows.length, rows[0].length]; returns it. */
+    public static INDArray write(double[][] rows, INDArray matrix) {
+        if (rows.length != matrix.rows() || (rows.length > 0 && rows[0].length != matrix.columns())) {
+            throw new IllegalArgumentException("rows of " + rows.length + " × " + (rows.length == 0 ? 0 : rows[0].length)
+                    + " do not fit a matrix of " + java.util.Arrays.toString(matrix.shape()));
         }
         Elements elements = new Elements(matrix);                 // written in place: no staging copy
+        int columns = (int) matrix.columns();
         for (int i = 0; i < rows.length; i++) {
             for (int j = 0; j < columns; j++) {
                 elements.set(i, j, rows[i][j]);

@@ -79,7 +79,12 @@ record NestedArray(int[] shape, double[] values) {
         public NestedArray deserialize(JsonParser json, DeserializationContext context) throws IOException {
             Walk walk = new Walk(json, context);
             walk.read(0);
-            return new NestedArray(walk.dims.stream().mapToInt(Integer::intValue).toArray(), walk.values.toArray());
+            int[] shape = walk.dims.stream().mapToInt(Integer::intValue).toArray();
+            double[] values = walk.values.toArray();
+            if (Arrays.stream(shape).asLongStream().reduce(1, (a, b) -> a * b) != values.length) {
+                context.reportInputMismatch(NestedArray.class, "is not rectangular: numbers and arrays side by side at one depth");
+            }
+            return new NestedArray(shape, values);
         }
     }
 

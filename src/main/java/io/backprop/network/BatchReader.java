@@ -38,6 +38,16 @@ class BatchReader {
     }
 
     Batch batch(LabelledBatch request, Network network) {
+        Batch dataset = checked(request, network);
+        return dataset != null ? dataset : new Batch(Matrices.fromRows(request.inputs(), network.precision()),
+                Matrices.fromRows(request.targets(), network.precision()));
+    }
+
+    /**
+     * Checks the request in full: the data set's matrices when it names one, else null (its inline rows
+     * are valid, for {@link #inline}).
+     */
+    Batch checked(LabelledBatch request, Network network) {
         if (request.datasetId() != null) {
             if (request.inputs() != null || request.targets() != null) {
                 throw ProblemException.invalid("datasetId", "give either datasetId or inputs and targets, not both");
@@ -55,8 +65,18 @@ class BatchReader {
             checkTargetRange(request.targets(), network.loss(), problems);
         }
         throwIfAny(problems);
-        return new Batch(Matrices.fromRows(request.inputs(), network.precision()),
-                Matrices.fromRows(request.targets(), network.precision()));
+        return null;
+    }
+
+    /** The checked batch in the scratch's rows: the data set's, or the request's rows written into the scratch. */
+    static Batch inline(LabelledBatch request, Batch dataset, Scratch scratch) {
+        return dataset != null ? dataset : new Batch(Matrices.write(request.inputs(), scratch.x()),
+                Matrices.write(request.targets(), scratch.y()));
+    }
+
+    /** The rows of a checked batch. */
+    static int rows(LabelledBatch request, Batch dataset) {
+        return dataset != null ? (int) dataset.x().rows() : request.inputs().length;
     }
 
     /** The data set's matrices, in the network's precision. */

@@ -3,8 +3,9 @@ package io.backprop.network;
 import io.backprop.config.Limits;
 import io.backprop.engine.Evaluation;
 import io.backprop.engine.GradientCheck;
-import io.backprop.engine.GradientCheckResult;
+import io.backprop.engine.Matrices;
 import io.backprop.engine.Network;
+import io.backprop.engine.kernels.KernelChoice;
 import io.backprop.metrics.InferenceMetrics;
 import io.backprop.web.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -35,15 +36,23 @@ class InferenceService {
         NetworkSession session = registry.get(id);
         Network network = session.network();
         reader.checkInputs(request.inputs(), network);
-        double[][] outputs = session.predict(request.inputs());
+        double[][] inputs = request.inputs();
+        double[][] outputs = inputs.length <= KernelChoice.MAX_JAVA_PREDICTION_ROWS ? session.predict(inputs)
+                : session.read(() -> session.scratch().with(inputs.length, scratch -> {
+                    network.forward(Matrices.write(inputs, scratch.x()), scratch.workspace());
+                    return Matrices.toRows(scratch.workspace().output());
+                }));
         metrics.rows(outputs.length);
         return Descriptions.prediction(outputs, network);
     }
 
     EvaluateResponse evaluate(String id, EvaluateRequest request) {
         NetworkSession session = registry.get(id);
-        Batch batch = reader.batch(request, session.network());
-        Evaluation evaluation = session.read(() -> Evaluation.of(session.network(), batch.x(), batch.y()));
+        Batch dataset = reader.checked(request, session.network());
+        Evaluation evaluation = session.read(() -> session.scratch().with(BatchReader.rows(request, dataset), scratch -> {
+            Batch batch = BatchReader.inline(request, dataset, scratch);
+            return Evaluation.of(session.network(), batch.x(), batch.y(), scratch.workspace());
+        }));
         return new EvaluateResponse(evaluation.loss(), evaluation.samples(), evaluation.accuracy(), evaluation.confusionMatrix());
     }
 
@@ -55,9 +64,11 @@ class InferenceService {
                     + " parameters; a gradient check perturbs at most " + limits.maxGradientCheckParameters()
                     + " (backprop.limits.max-gradient-check-parameters). Check a smaller network of the same shape.");
         }
-        Batch batch = reader.batch(request, network);
+        Batch dataset = reader.checked(request, network);
         double epsilon = request.epsilon() == null ? DEFAULT_EPSILON : request.epsilon();
-        GradientCheckResult result = session.read(() -> GradientCheck.run(network, batch.x(), batch.y(), epsilon));
-        return Descriptions.gradientCheck(result);
+        return session.read(() -> session.scratch().with(BatchReader.rows(request, dataset), scratch -> {
+            Batch batch = BatchReader.inline(request, dataset, scratch);
+            return Descriptions.gradientCheck(GradientCheck.run(network, batch.x(), batch.y(), epsilon, scratch.probe()));
+        }));
     }
 }

@@ -36,6 +36,7 @@ public final class NetworkSession {
     private final String name;
     private final Network network;
     private final Trainer trainer;
+    private final ScratchPool scratch;
     private final InitSpec init;
     private final Instant createdAt;
     private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
@@ -58,6 +59,7 @@ public final class NetworkSession {
         this.name = name;
         this.network = network;
         this.trainer = new Trainer(network);
+        this.scratch = new ScratchPool(network);
         this.init = init;
         this.config = config;
         this.regimen = regimen;
@@ -353,6 +355,11 @@ public final class NetworkSession {
 
     Trainer trainer() {
         return trainer;
+    }
+
+    /** Buffers for requests that compute without training: predictions, evaluations, traced steps, gradient checks. */
+    ScratchPool scratch() {
+        return scratch;
     }
 
     /** The initialisation used, or null for a network made from a state. */

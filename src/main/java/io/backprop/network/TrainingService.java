@@ -99,21 +99,31 @@ class TrainingService {
         return registry.get(id).history();
     }
 
+    /** One traced step in the network's scratch buffers; the answer is written before they are given back. */
     BackpropResponse backprop(String id, BackpropRequest request) {
         NetworkSession session = registry.get(id);
         Network network = session.network();
-        Batch batch = reader.batch(request, network);
+        Batch dataset = reader.checked(request, network);
+        int rows = BatchReader.rows(request, dataset);
         boolean apply = request.apply() == null || request.apply();
         if (!apply) {
-            return session.read(() -> Descriptions.trace(BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), false)));
+            return session.read(() -> session.scratch().with(rows, scratch -> Descriptions.trace(
+                    step(session, request, BatchReader.inline(request, dataset, scratch), scratch, false))));
         }
         return persistence.change(session, () -> {
             NetworkJobs.ensureIdle(session);
-            StepTrace trace = BackpropStep.run(network, batch.x(), batch.y(), learningRate(session, request), true);
-            session.stepApplied(batch.x().rows(), trace.loss());
-            metrics.call(batch.x().rows(), 1);
-            return Descriptions.trace(trace);
+            return session.scratch().with(rows, scratch -> {
+                StepTrace trace = step(session, request, BatchReader.inline(request, dataset, scratch), scratch, true);
+                session.stepApplied(rows, trace.loss());
+                metrics.call(rows, 1);
+                return Descriptions.trace(trace);
+            });
         });
+    }
+
+    private static StepTrace step(NetworkSession session, BackpropRequest request, Batch batch, Scratch scratch, boolean apply) {
+        return BackpropStep.run(session.network(), scratch.workspace(), scratch.step(), batch.x(), batch.y(),
+                learningRate(session, request), apply);
     }
 
     private static double learningRate(NetworkSession session, BackpropRequest request) {

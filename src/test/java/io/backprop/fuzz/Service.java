@@ -33,8 +33,22 @@ final class Service {
             context = new SpringApplicationBuilder(BackpropApplication.class)
                     .run("--server.port=0", "--spring.main.banner-mode=off", "--backprop.jobs.queue-capacity=4");
             base = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+            warmUp();
         }
         return base;
+    }
+
+    /**
+     * Generates the OpenAPI description once, which takes seconds on a busy machine: it is read to find the operations,
+     * and is not itself under test.
+     */
+    private static void warmUp() {
+        try {
+            CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException | InterruptedException failed) {
+            throw new AssertionError("the service does not answer", failed);
+        }
     }
 
     static synchronized void stop() {
@@ -46,6 +60,18 @@ final class Service {
 
     /** Sends the request and checks the answer came within {@link #BOUND}. */
     static HttpResponse<String> send(String method, String path, String contentType, byte[] body) {
+        return send(method, path, contentType, body, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A file the service answers with, such as an export. */
+    static byte[] download(String path) {
+        HttpResponse<byte[]> answer = send("GET", path, null, null, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.statusCode()).as("GET %s", path).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static <T> HttpResponse<T> send(String method, String path, String contentType, byte[] body,
+                                            HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(BOUND)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
@@ -53,7 +79,7 @@ final class Service {
         }
         long start = System.nanoTime();
         try {
-            HttpResponse<String> answer = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<T> answer = CLIENT.send(request.build(), handler);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("%s %s answered in time", method, path).isLessThan(BOUND);
             return answer;
         } catch (java.io.IOException | InterruptedException failed) {

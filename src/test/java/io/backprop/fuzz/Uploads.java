@@ -27,8 +27,13 @@ final class Uploads {
         }
     }
 
-    /** Posts the parts: a {@link Part} as a file, anything else as a form field. */
+    /** Posts the parts to POST /datasets. */
     static HttpResponse<String> upload(Map<String, Object> parts) {
+        return upload("/datasets", parts);
+    }
+
+    /** Posts the parts: a {@link Part} as a file, anything else as a form field. */
+    static HttpResponse<String> upload(String path, Map<String, Object> parts) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         parts.forEach((name, value) -> {
             String disposition = "form-data; name=\"" + name + "\"" + (value instanceof Part file ? "; filename=\"" + file.filename + "\"" : "");
@@ -37,7 +42,7 @@ final class Uploads {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         });
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return Service.send("POST", "/datasets", "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray());
+        return Service.send("POST", path, "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray());
     }
 
     record Part(String filename, byte[] content) {
