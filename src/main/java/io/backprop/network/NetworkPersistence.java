@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * other replicas share, the change runs inside that transaction, holding the network's row lock from first read to
  * commit, on a copy brought up to the stored version first: changes to one network are serialised across replicas.
  * On one process the network's write lock serialises them already, and the transaction stays short because it holds
- * the database's write lock. The stored networks come back when the service starts.
+ * the database's write lock. A change to a network deleted meanwhile (a job's epoch after a delete) is a 404 and stores
+ * nothing, so a deleted network never comes back. The stored networks come back when the service starts.
  */
 @Component
 class NetworkPersistence {
@@ -101,7 +102,12 @@ class NetworkPersistence {
                 }
                 Undo undo = new Undo(session);
                 T result = change.get();
-                commit(session, () -> transactions.inTransaction(() -> write(session, undo.lastEpoch, alsoStored)), undo);
+                commit(session, () -> transactions.inTransaction(() -> {
+                    if (replicas.lockNetwork(session.id()) < 0) {
+                        throw new NetworkNotFoundException(session.id());
+                    }
+                    return write(session, undo.lastEpoch, alsoStored);
+                }), undo);
                 return result;
             }
             Undo[] undo = new Undo[1];
