@@ -26,7 +26,7 @@ start() {   # starts the jar on the store and prints the seconds until it is hea
   local began
   began=$(date +%s.%N)
   OMP_NUM_THREADS=1 java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -jar target/backprop-service.jar --server.port="$PORT" \
-    --spring.datasource.url="jdbc:sqlite:$STORE" >>"$OUT/store-service.log" 2>&1 &
+    --spring.datasource.url="jdbc:sqlite:$STORE" --backprop.limits.max-networks=2000 >>"$OUT/store-service.log" 2>&1 &
   service=$!
   for _ in $(seq 1 1200); do
     if curl -fs "$URL/actuator/health" >/dev/null 2>&1; then $PY -c "import time; print(round(time.time() - $began, 2))"; return; fi
