@@ -239,7 +239,7 @@ class ReplicasIT {
     @Test
     @Order(4)
     void aJobSubmittedOnOneReplicaIsDescribedAndStreamedFromBoth() throws Exception {
-        String dataset = a.uploadCsv(csv(4000, 12), "y0", "float64").get("id").asText();
+        String dataset = a.uploadCsv(RestartWithoutLossIT.csv(4000, 12, 1), "y0", "float64").get("id").asText();
         String network = a.call(201, "POST", "/networks", SEEDED).get("id").asText();
         awaitOn(b, "B describes the network made on A", () -> b.send("GET", "/networks/" + network, null).statusCode() == 200);
 
@@ -274,7 +274,7 @@ class ReplicasIT {
     @Test
     @Order(5)
     void aJobWhoseReplicaIsKilledIsResumedByTheOtherAndEndsAsAnUninterruptedOne() throws Exception {
-        String dataset = a.uploadCsv(csv(6000, 12), "y0", "float64").get("id").asText();
+        String dataset = a.uploadCsv(RestartWithoutLossIT.csv(6000, 12, 1), "y0", "float64").get("id").asText();
         String network = a.call(201, "POST", "/networks", SEEDED).get("id").asText();
         String request = "{ \"datasetId\": \"" + dataset + "\", \"epochs\": 10, \"batchSize\": 16, \"shuffle\": true, \"seed\": 11, "
                 + "\"validation\": { \"fraction\": 0.2, \"seed\": 3 }, \"optimizer\": { \"type\": \"adam\", \"learningRate\": 0.003 }, "
@@ -592,24 +592,5 @@ class ReplicasIT {
             }
         }
         return values;
-    }
-
-    /** A CSV of {@code rows} rows: inputs x0… and a target y0 that is a smooth function of them. */
-    private static String csv(int rows, int inputs) {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < inputs; i++) {
-            csv.append(i == 0 ? "" : ",").append("x").append(i);
-        }
-        csv.append(",y0\n");
-        for (int r = 0; r < rows; r++) {
-            double sum = 0;
-            for (int i = 0; i < inputs; i++) {
-                double x = Math.sin(r * 0.37 + i * 1.3);
-                sum += x * (i + 1);
-                csv.append(i == 0 ? "" : ",").append(x);
-            }
-            csv.append(',').append(1 / (1 + Math.exp(-sum / inputs))).append('\n');
-        }
-        return csv.toString();
     }
 }

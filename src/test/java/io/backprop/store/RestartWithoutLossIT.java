@@ -150,7 +150,7 @@ class RestartWithoutLossIT {
     }
 
     /** A CSV of {@code rows} rows: inputs x0… and targets y0… that are smooth functions of them. */
-    private static String csv(int rows, int inputs, int targets) {
+    static String csv(int rows, int inputs, int targets) {
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < inputs; i++) {
             csv.append(i == 0 ? "" : ",").append("x").append(i);
