@@ -45,9 +45,9 @@ class JobFollowers {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Streams the job's events from its row, as it stood when read ({@code stored}) onwards. */
+    /** Streams the job's events from its row: the job as the row then stands, then every epoch after that, then the end. */
     void follow(TrainingJob stored, SseEmitter emitter) {
-        Follower follower = new Follower(emitter, stored.progress().history().size());
+        Follower follower = new Follower(emitter);
         following.computeIfAbsent(stored.id(), any -> new CopyOnWriteArrayList<>()).add(follower);
         Runnable forget = () -> forget(stored.id(), follower);
         emitter.onCompletion(forget);
@@ -100,7 +100,10 @@ class JobFollowers {
         following.clear();
     }
 
-    /** One stream: the history entries sent so far, and when it last had a progress event. */
+    /**
+     * One stream: the history entries it has had (those in its first progress event, then one epoch event each), and
+     * when it last had a progress event.
+     */
     private final class Follower {
 
         private final SseEmitter emitter;
@@ -108,9 +111,8 @@ class JobFollowers {
         private long lastProgressNanos;
         private boolean started;
 
-        Follower(SseEmitter emitter, int sent) {
+        Follower(SseEmitter emitter) {
             this.emitter = emitter;
-            this.sent = sent;
         }
 
         /** Sends what the row adds; false once the stream has ended (the job ended or is gone, or the client left). */
@@ -126,6 +128,7 @@ class JobFollowers {
                     started = true;
                     lastProgressNanos = now;
                     emitter.send(SseEmitter.event().name("progress").data(view));
+                    sent = view.history().size();
                 }
                 List<JobEpoch> history = view.history();
                 while (sent < history.size()) {
