@@ -4,8 +4,6 @@ import io.backprop.engine.optim.Regimen;
 import java.util.Arrays;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Training driven one mini-batch at a time: {@link #step()} until {@link #done()}, and
@@ -23,8 +21,7 @@ public final class TrainingRun {
     private final Regimen regimen;
     private final int n;
     private final int batchSize;
-    private final INDArray xEpoch;
-    private final INDArray yEpoch;
+    private final MiniBatches miniBatches;
     private final double[] lossHistory;
     private final double[] learningRates;
     private final double[] gradientNorms;
@@ -47,8 +44,7 @@ public final class TrainingRun {
         this.regimen = regimen;
         this.n = (int) x.rows();
         this.batchSize = Math.min(plan.batchSize(), n);
-        this.xEpoch = plan.shuffle() ? x.ulike() : x;
-        this.yEpoch = plan.shuffle() ? y.ulike() : y;
+        this.miniBatches = new MiniBatches(x, y, batchSize);
         this.lossHistory = new double[plan.epochs()];
         this.learningRates = new double[plan.epochs()];
         this.gradientNorms = new double[plan.epochs()];
@@ -88,8 +84,9 @@ public final class TrainingRun {
             beginEpoch();
         }
         int end = Math.min(start + batchSize, n);
-        INDArray xBatch = rows(xEpoch, start, end);
-        INDArray yBatch = rows(yEpoch, start, end);
+        MiniBatches.Rows batch = miniBatches.rows(start, end);
+        INDArray xBatch = batch.x();
+        INDArray yBatch = batch.y();
         Workspace ws = workspaces.apply(end - start);
         network.forward(xBatch, ws);
         double loss = network.backward(xBatch, yBatch, ws);
@@ -166,13 +163,9 @@ public final class TrainingRun {
         normSum = 0;
         batches = 0;
         if (plan.shuffle()) {
-            int[] order = Permutations.random(n, epochSeed(plan.seed(), epoch));
-            Nd4j.pullRows(x, xEpoch, 1, order);
-            Nd4j.pullRows(y, yEpoch, 1, order);
+            miniBatches.shuffled(Permutations.random(n, epochSeed(plan.seed(), epoch)));
+        } else {
+            miniBatches.inOrder();
         }
-    }
-
-    private INDArray rows(INDArray matrix, int from, int to) {
-        return from == 0 && to == n ? matrix : matrix.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 }
