@@ -4,8 +4,11 @@ import io.backprop.engine.Precision;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.Indexer;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -48,8 +51,32 @@ public record Tensor(Precision dtype, int[] shape, double[] values) {
             default -> throw new IllegalArgumentException("a " + array.dataType() + " array is neither float32 nor float64");
         };
         int[] shape = Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray();
-        double[] values = array.length() == 0 ? new double[0] : array.dup('c').castTo(DataType.DOUBLE).data().asDouble();
-        return new Tensor(dtype, shape, values);
+        return new Tensor(dtype, shape, values(array));
+    }
+
+    /**
+     * The values of a float32 or float64 array in row-major order, widened to double. An array laid out row-major without
+     * gaps is read straight from its buffer (whose indexer starts at the array's first element); anything else is copied
+     * into that layout first.
+     */
+    private static double[] values(INDArray array) {
+        int length = Math.toIntExact(array.length());
+        if (length == 0) {
+            return new double[0];
+        }
+        INDArray rowMajor = array.ordering() == 'c' && Shape.hasDefaultStridesForShape(array) ? array : array.dup('c');
+        Indexer indexer = rowMajor.data().indexer();
+        double[] values = new double[length];
+        if (indexer instanceof DoubleIndexer doubles) {
+            doubles.get(0, values);
+        } else {
+            float[] floats = new float[length];
+            ((FloatIndexer) indexer).get(0, floats);
+            for (int i = 0; i < length; i++) {
+                values[i] = floats[i];
+            }
+        }
+        return values;
     }
 
     /** A new array of this shape and dtype holding these values. */
