@@ -48,11 +48,9 @@ job_rate() {
   local id job state
   id=$(post /networks "$network" | jq -r .id)
   job=$(post "/networks/$id/training-jobs" "{ \"datasetId\": \"$dataset\", $config }" | jq -r .id)
-  while :; do
-    state=$(curl -fsS "$URL/jobs/$job")
-    case $(jq -r .status <<<"$state") in succeeded) break ;; failed|cancelled) echo "job failed: $state" >&2; exit 1 ;; esac
-    sleep 0.2
-  done
+  curl -fsSN "$URL/jobs/$job/events" >/dev/null   # follows the job to its end: no polling beside the job on the cores it uses
+  state=$(curl -fsS "$URL/jobs/$job")
+  [ "$(jq -r .status <<<"$state")" = succeeded ] || { echo "job failed: $state" >&2; exit 1; }
   jq -r .samplesPerSecond <<<"$state"
   curl -fsS -X DELETE "$URL/networks/$id" >/dev/null
 }

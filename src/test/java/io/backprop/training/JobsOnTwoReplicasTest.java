@@ -69,7 +69,9 @@ class JobsOnTwoReplicasTest {
         List<ConfigurableApplicationContext> started = new ArrayList<>(contexts);
         Collections.reverse(started);
         started.forEach(ConfigurableApplicationContext::close);
-        database.drop().run();
+        if (database != null) {
+            database.drop().run();
+        }
     }
 
     private Replica replica(String... properties) {
