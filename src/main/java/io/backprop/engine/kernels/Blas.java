@@ -13,12 +13,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Matrix products on the OpenBLAS that ND4J ships, called through its JavaCPP binding on the
+ * Matrix products (and the vector operations axpy and dot) on the OpenBLAS that ND4J ships, called through its JavaCPP binding on the
  * arrays' own buffers: ND4J's matrix-product ops reach the same sgemm, but their bookkeeping costs
  * about as much again as a training step's product, so row-major contiguous arrays take this
  * direct route; anything else goes through {@link Nd4j#gemm}. One-row products stay gemm calls
  * too: OpenBLAS splits a gemv over its threads, and request threads predicting at once would then
- * queue for them.
+ * queue for them. Every call large enough for OpenBLAS to split passes {@link BlasGate}.
  */
 public final class Blas {
 
@@ -27,13 +27,43 @@ public final class Blas {
 
     /** c = alpha · op(a) · op(b) + beta · c, where op transposes when asked; c [M, N] is written in place. */
     public static void gemm(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double alpha, double beta) {
-        if (!direct(a, b, c)) {
-            Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
-            return;
-        }
         int m = (int) c.rows();
         int n = (int) c.columns();
         int k = (int) (transposeA ? a.rows() : a.columns());
+        boolean entered = BlasGate.enterProduct(m, n, k);
+        try {
+            if (direct(a, b, c)) {
+                cblas(a, transposeA, b, transposeB, c, alpha, beta, m, n, k);
+            } else {
+                Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+            }
+        } finally {
+            BlasGate.exit(entered);
+        }
+    }
+
+    /** y += alpha · x over all elements, x and y of one shape. */
+    public static void axpy(double alpha, INDArray x, INDArray y) {
+        boolean entered = BlasGate.enterVector(y.length());
+        try {
+            Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x, y);
+        } finally {
+            BlasGate.exit(entered);
+        }
+    }
+
+    /** The dot product of x and y over all elements. */
+    public static double dot(INDArray x, INDArray y) {
+        boolean entered = BlasGate.enterVector(x.length());
+        try {
+            return Nd4j.getBlasWrapper().dot(x, y);
+        } finally {
+            BlasGate.exit(entered);
+        }
+    }
+
+    private static void cblas(INDArray a, boolean transposeA, INDArray b, boolean transposeB, INDArray c, double alpha, double beta,
+                              int m, int n, int k) {
         int lda = (int) a.columns();
         int ldb = (int) b.columns();
         int transA = transposeA ? CblasTrans : CblasNoTrans;

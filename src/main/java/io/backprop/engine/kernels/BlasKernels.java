@@ -105,7 +105,7 @@ public final class BlasKernels implements Kernels {
     @Override
     public double squaredError(INDArray a, INDArray y, INDArray error) {
         difference(a, y, error);
-        return Nd4j.getBlasWrapper().dot(error, error);
+        return Blas.dot(error, error);
     }
 
     @Override
@@ -139,7 +139,7 @@ public final class BlasKernels implements Kernels {
 
     @Override
     public void axpy(double alpha, INDArray x, INDArray y) {
-        Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x, y);
+        Blas.axpy(alpha, x, y);
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class BlasThreads {
 
+    /** The threads set last, or 0 before the first {@link #use}. */
+    private static volatile int threads;
+
     private BlasThreads() {
     }
 
@@ -21,10 +24,12 @@ public final class BlasThreads {
             throw new IllegalArgumentException("BLAS needs at least one thread, got " + threads);
         }
         Nd4j.factory().blas().setMaxThreads(threads);
+        BlasThreads.threads = threads;
     }
 
     /** The threads a matrix product may use now. */
     public static int current() {
-        return Nd4j.factory().blas().getMaxThreads();
+        int set = threads;
+        return set > 0 ? set : Nd4j.factory().blas().getMaxThreads();
     }
 }
