@@ -1,5 +1,6 @@
 package io.backprop.warmup;
 
+import io.backprop.engine.kernels.BlasGate;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Once the service is ready, runs {@link SyntheticTraining} in one background thread, bounded by
  * {@link WarmupSettings#maxDuration()}, so that a user's first training call runs compiled code rather
- * than the interpreter's. Requests are served meanwhile; stopping the service stops the warm-up.
+ * than the interpreter's. Requests are served meanwhile, and the warm-up gives way to them: it ends as soon as
+ * a request waits for the BLAS threads it is using. Stopping the service stops it too.
  */
 @Component
 class EngineWarmup {
@@ -46,7 +48,8 @@ class EngineWarmup {
         long start = System.nanoTime();
         long deadline = start + settings.maxDuration().toNanos();
         try {
-            long samples = SyntheticTraining.run(() -> Thread.currentThread().isInterrupted() || System.nanoTime() > deadline);
+            long samples = SyntheticTraining.run(() -> Thread.currentThread().isInterrupted() || System.nanoTime() > deadline
+                    || BlasGate.othersWaiting());
             log.info("Engine warm-up: {} samples in {} ms", samples, Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (RuntimeException failed) {
             log.warn("Engine warm-up stopped: {}", failed.toString());
