@@ -129,7 +129,7 @@ class NetworkPersistence {
                 });
                 stored(session, outcome.version());
                 return outcome.result();
-            } catch (StoreUnavailableException refused) {
+            } catch (RuntimeException refused) {
                 if (undo[0] != null) {
                     undo[0].apply();
                 }

@@ -62,11 +62,31 @@ class JobPersistence {
         });
     }
 
+    /**
+     * Stores the job's checkpoint, in the transaction that stores its network; {@link HoldLostException} (and nothing
+     * stored) when this replica no longer holds the job, so that a replica that lost a job cannot overwrite the
+     * progress of the one that took it on.
+     */
     void checkpoint(String id, TrainingJob.Progress progress, byte[] checkpoint) {
         transactions.run(() -> {
+            ensureHeld(id);
             store.checkpoint(id, progress.status().toString(), json(progress), checkpoint);
             replicas.announce(Topic.JOBS, id);
         });
+    }
+
+    /** Stores where a job this replica runs ended; {@link HoldLostException} (and nothing stored) when it no longer holds it. */
+    void ended(String id, TrainingJob.Progress progress) {
+        transactions.run(() -> {
+            ensureHeld(id);
+            update(id, progress);
+        });
+    }
+
+    private void ensureHeld(String id) {
+        if (!replicas.holdsJob(id)) {
+            throw new HoldLostException(id);
+        }
     }
 
     /** Records that the job's cancellation was asked for and tells the replica running it; false when it has ended. */

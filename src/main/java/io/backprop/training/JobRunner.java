@@ -21,7 +21,7 @@ import org.springframework.http.ProblemDetail;
  * network's state and the job's progress stored in one transaction, from which a job that was
  * running when the service stopped goes on. A diverging step puts back the parameters and training
  * state of the last completed epoch. The job shows its end once its row holds it and the network is free for the next
- * job.
+ * job. A replica that no longer holds the job (on a shared store) stores nothing more of it and stops where it stands.
  */
 final class JobRunner implements Runnable {
 
@@ -35,6 +35,7 @@ final class JobRunner implements Runnable {
     private final Resume resume;
     private final JobPersistence persistence;
     private TrainingJob.Progress ending;
+    private NetworkState lastGood;
 
     /** Where a job goes on from: the epochs its checkpoint completed, and whether it was running when the service stopped. */
     record Resume(int epochsDone, boolean wasRunning) {
@@ -63,6 +64,11 @@ final class JobRunner implements Runnable {
                 return;
             }
             train();
+        } catch (HoldLostException lost) {
+            LOG.warn("Training job {}: this replica lost its hold on it; it stops here, for the replica that holds it now", job.id());
+            if (lastGood != null) {
+                network.putBack(lastGood);
+            }
         } catch (StoreUnavailableException refused) {
             LOG.error("Training job {} stopped: the store did not take its checkpoint", job.id(), refused);
             fail(Problems.of(refused));
@@ -82,14 +88,14 @@ final class JobRunner implements Runnable {
     private void fail(ProblemDetail problem) {
         ending = job.ending(JobStatus.FAILED, false, problem);
         try {
-            persistence.update(job.id(), ending);
-        } catch (StoreUnavailableException refused) {
+            persistence.ended(job.id(), ending);
+        } catch (StoreUnavailableException | HoldLostException refused) {
             LOG.warn("Training job {}: the store did not take its failure; it keeps its last checkpoint", job.id(), refused);
         }
     }
 
     private void train() {
-        NetworkState lastGood = network.state();
+        lastGood = network.state();
         TrainingRun run = network.start(data.x(), data.y(), plan, resume.epochsDone());
         long planned = (long) run.stepsPerEpoch() * plan.epochs();
         synchronized (job) {
@@ -119,7 +125,7 @@ final class JobRunner implements Runnable {
                         "training-diverged", "Training diverged", "Training diverged at epoch " + diverged.epoch() + ", step "
                                 + diverged.step() + " of the job (" + diverged.reason() + "); the network keeps the parameters of "
                                 + "the last completed epoch. Lower the learning rate or scale the inputs.", List.of()));
-                network.rollBack(lastGood, () -> persistence.update(job.id(), failed));
+                network.rollBack(lastGood, () -> persistence.ended(job.id(), failed));
                 ending = failed;
                 return;
             }
@@ -162,7 +168,7 @@ final class JobRunner implements Runnable {
     /** Ends the job, with the best epoch's parameters put back when given, stored with the network in one transaction. */
     private void end(JobStatus outcome, boolean early, ProblemDetail problem, NetworkState bestState) {
         TrainingJob.Progress last = job.ending(outcome, early, problem);
-        network.finish(bestState, () -> persistence.update(job.id(), last));
+        network.finish(bestState, () -> persistence.ended(job.id(), last));
         ending = last;
     }
 
