@@ -99,6 +99,12 @@ if paired_path.exists():
     first = paired["firstEpochs"]
     rows.append(f"| first train call of a fresh service, batch {first['batch']}: samples/s | "
                 f"{first['pairs'][0]['service']:,.0f} | its pair ratio over the steady pairs' | {first['firstOverSteady']:.2f} × |")
+    if "concurrent" in paired:
+        both = paired["concurrent"]
+        r = both["togetherOverAlone"]
+        rows.append(f"| two train calls at once, batch {both['batch']}: samples/s of the two together | "
+                    f"{fmt(spread([sum(rates) for rates in both['together']]))} | one alone: {fmt(spread(both['alone']))} | "
+                    f"{r['median']:.2f} × (rounds: {r['min']:.2f}–{r['max']:.2f}) |")
 per_network = (memory["rssAfter"] - memory["rssBefore"]) / memory["networks"]
 results["memory"] = {"rssBefore": memory["rssBefore"], "rssAfter": memory["rssAfter"], "rssPerNetwork": per_network}
 rows.append(f"| memory: RSS with 1,000 2-2-2 networks held | {memory['rssAfter'] / 2**20:,.0f} MiB "

@@ -14,6 +14,8 @@ PORT=${PORT:-18090}
 URL=${URL:-http://localhost:$PORT}
 PY=/usr/bin/python3
 mkdir -p "$OUT"
+# The engine on the OpenBLAS kernels this CPU runs best, as ONNX Runtime picks its own (bench/openblas-core.sh).
+export OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-${BENCH_OPENBLAS_CORETYPE:-$(sh bench/openblas-core.sh)}}
 for tool in wrk jq curl; do command -v $tool >/dev/null || { echo "install first: apt-get install $tool" >&2; exit 1; }; done
 
 if ! curl -fs "$URL/actuator/health" >/dev/null 2>&1; then

@@ -9,7 +9,8 @@ as the client sees it.
 
 First, on a service that has trained nothing yet, a fresh network's first epochs at the first batch
 size, each paired the same way: the first epoch's pair ratio over the steady pairs' median says how
-much the JIT's warm-up costs a user's first call.
+much the JIT's warm-up costs a user's first call. Last, two train calls at once on two networks at the
+first batch size, next to one alone, in turns: what each gets, and the two together over one alone.
 
     train_vs_torch.py URL DATASET_ID OUT.json [--batches 32,128,512] [--pairs 5] [--first-epochs 5]
 
@@ -18,6 +19,7 @@ Prints one line per batch size and writes every figure to OUT.json.
 import argparse
 import json
 import statistics
+import threading
 import time
 import urllib.request
 
@@ -71,6 +73,27 @@ def paired(service, network, loop, batch, count, flip=True):
     return pairs
 
 
+def concurrent(service, batch, rounds):
+    """rounds × (one call alone, then two calls at once on two networks): samples/s of each call."""
+    first, second = service.network(), service.network()
+    service.epoch(first, batch)
+    service.epoch(second, batch)
+    alone, together = [], []
+    for _ in range(rounds):
+        alone.append(service.epoch(first, batch)[0])
+        rates = [0.0, 0.0]
+
+        def train(k, network):
+            rates[k] = service.epoch(network, batch)[0]
+
+        other = threading.Thread(target=train, args=(1, second))
+        other.start()
+        train(0, first)
+        other.join()
+        together.append(rates)
+    return alone, together
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
@@ -79,6 +102,7 @@ def main():
     parser.add_argument("--batches", default="32,128,512")
     parser.add_argument("--pairs", type=int, default=5)
     parser.add_argument("--first-epochs", type=int, default=5)
+    parser.add_argument("--concurrent-rounds", type=int, default=3)
     args = parser.parse_args()
     batches = [int(b) for b in args.batches.split(",")]
     service = Service(args.url, args.dataset)
@@ -110,6 +134,15 @@ def main():
         print(f"batch {batch}: service {entry['service']['median']:,.0f} samples/s, PyTorch ({blas} BLAS thread(s)) "
               f"{entry['torch']['median']:,.0f}; ratio {entry['ratio']['median']:.2f} × (pairs {min(ratios):.2f}–{max(ratios):.2f})",
               flush=True)
+    alone, together = concurrent(service, first_batch, args.concurrent_rounds)
+    both = [sum(rates) for rates in together]
+    ratios = [b / a for a, b in zip(alone, both)]
+    results["concurrent"] = {"batch": first_batch, "alone": alone, "together": together,
+                             "togetherOverAlone": spread(ratios)}
+    print(f"two train calls at once, batch {first_batch}: each "
+          + ", ".join(f"{r[0]:,.0f} / {r[1]:,.0f}" for r in together) + " samples/s, one alone "
+          + ", ".join(f"{a:,.0f}" for a in alone) + f"; the two together {statistics.median(ratios):.2f} × one alone "
+          + f"(rounds {min(ratios):.2f}–{max(ratios):.2f})", flush=True)
     with open(args.out, "w") as f:
         json.dump(results, f, indent=2)
 
