@@ -3,13 +3,18 @@ package io.backprop.engine.kernels;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_daxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas_nolapack.cblas_saxpy;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -44,9 +49,16 @@ public final class Blas {
 
     /** y += alpha · x over all elements, x and y of one shape. */
     public static void axpy(double alpha, INDArray x, INDArray y) {
-        boolean entered = BlasGate.enterVector(y.length());
+        int n = (int) y.length();
+        boolean entered = BlasGate.enterVector(n);
         try {
-            Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x, y);
+            if (!contiguous(x, y)) {
+                y.addi(x.mul(alpha));                        // ND4J's own axpy reads a view as if it had no gaps
+            } else if (y.dataType() == DataType.DOUBLE) {
+                cblas_daxpy(n, alpha, (DoublePointer) first(x), 1, (DoublePointer) first(y), 1);
+            } else {
+                cblas_saxpy(n, (float) alpha, (FloatPointer) first(x), 1, (FloatPointer) first(y), 1);
+            }
         } finally {
             BlasGate.exit(entered);
         }
@@ -69,12 +81,35 @@ public final class Blas {
         int transA = transposeA ? CblasTrans : CblasNoTrans;
         int transB = transposeB ? CblasTrans : CblasNoTrans;
         if (c.dataType() == DataType.DOUBLE) {
-            cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, alpha, (DoublePointer) a.data().addressPointer(), lda,
-                    (DoublePointer) b.data().addressPointer(), ldb, beta, (DoublePointer) c.data().addressPointer(), n);
+            cblas_dgemm(CblasRowMajor, transA, transB, m, n, k, alpha, (DoublePointer) first(a), lda,
+                    (DoublePointer) first(b), ldb, beta, (DoublePointer) first(c), n);
         } else {
-            cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, (float) alpha, (FloatPointer) a.data().addressPointer(), lda,
-                    (FloatPointer) b.data().addressPointer(), ldb, (float) beta, (FloatPointer) c.data().addressPointer(), n);
+            cblas_sgemm(CblasRowMajor, transA, transB, m, n, k, (float) alpha, (FloatPointer) first(a), lda,
+                    (FloatPointer) first(b), ldb, (float) beta, (FloatPointer) first(c), n);
         }
+    }
+
+    /**
+     * A pointer to the array's first element, of its type: the buffer's own pointer when the array is a whole buffer of
+     * its own (no object is made), else the address ND4J works out for a view (four objects and two native calls).
+     */
+    private static Pointer first(INDArray array) {
+        DataBuffer data = array.data();
+        DataBuffer wrapped = data.underlyingDataBuffer();
+        if ((wrapped == null || wrapped == data) && data.offset() == 0) {
+            Pointer own = data.pointer();
+            if (own instanceof FloatPointer || own instanceof DoublePointer) {
+                return own;
+            }
+        }
+        return data.addressPointer();
+    }
+
+    /** Whether x and y, of one float type, each lie in their buffers element after element in row-major order. */
+    private static boolean contiguous(INDArray x, INDArray y) {
+        DataType type = y.dataType();
+        return (type == DataType.FLOAT || type == DataType.DOUBLE) && x.dataType() == type && x.length() == y.length()
+                && x.ordering() == 'c' && y.ordering() == 'c' && Shape.hasDefaultStridesForShape(x) && Shape.hasDefaultStridesForShape(y);
     }
 
     private static boolean direct(INDArray a, INDArray b, INDArray c) {
