@@ -24,6 +24,9 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class DatasetService {
 
+    /** How far into a file its first non-blank byte is looked for, to tell a JSON file from a CSV one. */
+    private static final int SNIFFED_BYTES = 1024;
+
     static final Set<String> FIELDS = Set.of("file", "images", "labels", "name", "scale", "standardize", "classes",
             "targetColumns", "labelColumn", "dtype");
 
@@ -121,11 +124,11 @@ class DatasetService {
         if (filename.endsWith(".json") || "application/json".equals(file.getContentType())) {
             return true;
         }
-        in.mark(1024);
-        int b;
-        do {
+        in.mark(SNIFFED_BYTES);
+        int b = in.read();
+        for (int read = 1; read < SNIFFED_BYTES && (b == ' ' || b == '\n' || b == '\r' || b == '\t'); read++) {
             b = in.read();
-        } while (b == ' ' || b == '\n' || b == '\r' || b == '\t');
+        }
         in.reset();
         return b == '{';
     }

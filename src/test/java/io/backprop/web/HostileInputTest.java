@@ -126,6 +126,15 @@ class HostileInputTest {
     }
 
     @Test
+    void aFileOpeningWithMoreBlankSpaceThanIsSniffedIsReadAsCsv() throws Exception {
+        HttpResponse<String> answer = multipart(concat(part("form-data; name=\"file\"; filename=\"data.csv\"",
+                (" \n".repeat(10_000) + "{ \"inputs\": [[1, 2]] }\n").getBytes(StandardCharsets.US_ASCII)), end()));
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void boundaryThatNeverEndsIsRefused() throws Exception {
         HttpResponse<String> answer = multipart(part("form-data; name=\"file\"; filename=\"data.csv\"",
                 "a,b\n1,2\n3,4\n".repeat(1000).getBytes(StandardCharsets.US_ASCII)));
