@@ -8,6 +8,7 @@ import io.backprop.engine.TrainingRun;
 import io.backprop.network.JobHandle;
 import io.backprop.state.NetworkState;
 import io.backprop.store.StoreUnavailableException;
+import io.backprop.web.ProblemException;
 import io.backprop.web.Problems;
 import java.util.List;
 import org.slf4j.Logger;
@@ -71,6 +72,9 @@ final class JobRunner implements Runnable {
             }
         } catch (StoreUnavailableException refused) {
             LOG.error("Training job {} stopped: the store did not take its checkpoint", job.id(), refused);
+            fail(Problems.of(refused));
+        } catch (ProblemException refused) {
+            LOG.warn("Training job {} stopped: {}", job.id(), refused.getMessage());
             fail(Problems.of(refused));
         } catch (RuntimeException failure) {
             LOG.error("Training job {} failed", job.id(), failure);
