@@ -49,10 +49,11 @@ fi
 
 echo "3/4 HTTP…"
 ./mvnw -q -B package -DskipTests
+STORE=$OUT/run-$$.db   # a store of its own: the 1,000 networks of the memory figure are not kept
 OMP_NUM_THREADS=1 java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 -jar target/backprop-service.jar --server.port="$PORT" --backprop.limits.max-networks=2000 \
-  >"$OUT/service.log" 2>&1 &
+  --spring.datasource.url="jdbc:sqlite:$STORE" >"$OUT/service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
+trap 'kill $service 2>/dev/null || true; rm -f "$STORE" "$STORE-wal" "$STORE-shm"' EXIT
 for _ in $(seq 1 120); do curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 post() { curl -fsS -X POST "$URL$1" -H 'Content-Type: application/json' -d "$2"; }
 mazur='{ "inputs": 2, "dtype": "float64", "optimizer": { "type": "sgd", "learningRate": 0.5 },

@@ -17,10 +17,11 @@ OPENBLAS_CORETYPE=${BENCH_OPENBLAS_CORETYPE:-$(sh bench/openblas-core.sh)}
 export OPENBLAS_CORETYPE
 [ -f target/backprop-service.jar ] || ./mvnw -q -B package -DskipTests
 
+STORE=$OUT/train-vs-torch-$$.db   # a store of its own: what earlier runs left counts against the limits
 OMP_NUM_THREADS=1 java -Dorg.bytedeco.javacpp.maxPhysicalBytes=0 ${TRAIN_JAVA_OPTS:-} -jar target/backprop-service.jar \
-  --server.port="$PORT" ${TRAIN_SERVICE_ARGS:-} >"$OUT/train-vs-torch-service.log" 2>&1 &
+  --server.port="$PORT" --spring.datasource.url="jdbc:sqlite:$STORE" ${TRAIN_SERVICE_ARGS:-} >"$OUT/train-vs-torch-service.log" 2>&1 &
 service=$!
-trap 'kill $service 2>/dev/null || true' EXIT
+trap 'kill $service 2>/dev/null || true; rm -f "$STORE" "$STORE-wal" "$STORE-shm"' EXIT
 for _ in $(seq 1 180); do curl -fs "$URL/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 dataset=$(curl -fsS -F "images=@$DATA/train-images-idx3-ubyte.gz" -F "labels=@$DATA/train-labels-idx1-ubyte.gz" \
   -F scale=255 -F classes=10 -F name=fashion-mnist-train "$URL/datasets" | jq -r .id)

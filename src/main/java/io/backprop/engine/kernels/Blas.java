@@ -18,8 +18,8 @@ import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Matrix products (and the vector operations axpy and dot) on the OpenBLAS that ND4J ships, called through its JavaCPP binding on the
- * arrays' own buffers: ND4J's matrix-product ops reach the same sgemm, but their bookkeeping costs
+ * Matrix products, and the vector operations axpy and dot, on the OpenBLAS that ND4J ships, called
+ * through its JavaCPP binding on the arrays' own buffers: ND4J's matrix-product ops reach the same sgemm, but their bookkeeping costs
  * about as much again as a training step's product, so row-major contiguous arrays take this
  * direct route; anything else goes through {@link Nd4j#gemm}. One-row products stay gemm calls
  * too: OpenBLAS splits a gemv over its threads, and request threads predicting at once would then

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Lets one call at a time use OpenBLAS's threads. OpenBLAS splits a large call over all its threads, whichever thread
  * calls; two such calls at once, on as many cores as OpenBLAS has threads, leave their threads spinning against each
- * other and run about ten times slower than the two one after the other. So a call large enough to be split waits here
+ * other and run far slower than the two one after the other would. So a call large enough to be split waits here
  * for the one before it; a call OpenBLAS runs on the caller's thread alone, and every call while OpenBLAS has one
  * thread, goes ahead at once. Callers pair {@link #enter} with {@link #exit} in a finally block.
  */
