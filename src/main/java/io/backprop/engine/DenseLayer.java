@@ -37,6 +37,11 @@ public record DenseLayer(INDArray weights, INDArray biases, Activation activatio
         kernels.products().gradients(delta, aPrev, weightGradient, biasGradient);
     }
 
+    /** Plain gradient descent at {@code rate} straight from δ [m, units] and aPrev [m, fanIn]: W −= rate · ∂L/∂W, b −= rate · ∂L/∂b. */
+    public void descend(LayerKernels kernels, double rate, INDArray delta, INDArray aPrev) {
+        kernels.products().descend(rate, delta, aPrev, weights, biases);
+    }
+
     /** Writes ∂L/∂aPrev = δ · W, [m, fanIn], the error the previous layer receives. */
     public void propagate(LayerKernels kernels, INDArray delta, INDArray dLdaPrev) {
         kernels.products().propagate(delta, weights, dLdaPrev);

@@ -101,6 +101,30 @@ public final class Network {
     }
 
     /**
+     * Backward pass after {@link #forward} fused with plain gradient descent at {@code rate}: each layer
+     * passes its δ down through W first, then updates W and b in place; no gradient is written. Returns
+     * the loss L, and changes nothing when it is not finite.
+     */
+    public double backwardDescending(INDArray x, INDArray y, Workspace ws, double rate) {
+        int last = layers.size() - 1;
+        double value = loss.backward(ws.lossKernels, outputLayer().activation(), ws.z[last], ws.a[last], y,
+                ws.lossScratch, ws.delta[last]);
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        for (int l = last; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            if (l > 0) {
+                DenseLayer previous = layers.get(l - 1);
+                layer.propagate(ws.kernels[l], ws.delta[l], ws.dLda[l - 1]);                   // ∂L/∂aPrev = δ · W, W not yet updated
+                previous.activation().backward(ws.kernels[l - 1].activation(), ws.z[l - 1], ws.dLda[l - 1], ws.delta[l - 1]);
+            }
+            layer.descend(ws.kernels[l], rate, ws.delta[l], l == 0 ? x : ws.a[l - 1]);
+        }
+        return value;
+    }
+
+    /**
      * ŷ [m, outputs] for x [m, inputs] in newly allocated arrays, one per layer (each activation
      * overwrites its z in place), on the kernels a workspace of m rows would use; safe to call
      * from many threads.

@@ -88,13 +88,13 @@ public final class TrainingRun {
         INDArray xBatch = batch.x();
         INDArray yBatch = batch.y();
         Workspace ws = workspaces.apply(end - start);
-        network.forward(xBatch, ws);
-        double loss = network.backward(xBatch, yBatch, ws);
+        TrainingStep.Outcome outcome = TrainingStep.take(network, ws, regimen, xBatch, yBatch);
+        double loss = outcome.loss();
         steps++;
         if (!Double.isFinite(loss)) {
             throw new DivergenceException(epoch + 1, steps, "the loss is " + loss);
         }
-        lastGradientNorm = regimen.step(ws.parameters(), loss);
+        lastGradientNorm = outcome.gradientNorm();
         lossSum += loss;
         normSum += lastGradientNorm;
         batches++;

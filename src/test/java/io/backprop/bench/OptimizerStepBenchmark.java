@@ -1,6 +1,7 @@
 package io.backprop.bench;
 
 import io.backprop.engine.Network;
+import io.backprop.engine.TrainingStep;
 import io.backprop.engine.Workspace;
 import io.backprop.engine.optim.Adagrad;
 import io.backprop.engine.optim.Adam;
@@ -68,6 +69,6 @@ public class OptimizerStepBenchmark {
 
     @Benchmark
     public double trainingStep() {
-        return TrainingSteps.step(network, workspace, regimen, x, y);
+        return TrainingStep.take(network, workspace, regimen, x, y).loss();
     }
 }

@@ -56,6 +56,15 @@ public final class BlasKernels implements Kernels {
     }
 
     @Override
+    public void descend(double rate, INDArray delta, INDArray aPrev, INDArray weights, INDArray biases) {
+        double step = -rate / delta.rows();
+        Blas.gemm(delta, true, aPrev, false, weights, step, 1.0);           // W += −rate · δᵀ · aPrev / m
+        if (biases != null) {
+            Blas.gemm(ones, true, delta, false, biases, step, 1.0);         // b += −rate · 1ᵀ · δ / m
+        }
+    }
+
+    @Override
     public void propagate(INDArray delta, INDArray weights, INDArray dLdaPrev) {
         Blas.gemm(delta, false, weights, false, dLdaPrev, 1.0, 0.0);
     }

@@ -71,31 +71,65 @@ public final class JavaKernels implements Kernels {
 
     @Override
     public void gradients(INDArray delta, INDArray aPrev, INDArray weightGradient, INDArray biasGradient) {
+        Elements gw = new Elements(weightGradient);
+        meanProducts(delta, aPrev, gw::set);
+        if (biasGradient != null) {
+            Elements gb = new Elements(biasGradient);
+            meanDeltas(delta, (j, mean) -> gb.set(0, j, mean));
+        }
+    }
+
+    /** Each parameter moves by −rate times its gradient, the gradient summed as {@link #gradients} sums it. */
+    @Override
+    public void descend(double rate, INDArray delta, INDArray aPrev, INDArray weights, INDArray biases) {
+        Elements w = new Elements(weights);
+        meanProducts(delta, aPrev, (j, p, g) -> w.set(j, p, w.get(j, p) - rate * g));
+        if (biases != null) {
+            Elements b = new Elements(biases);
+            meanDeltas(delta, (j, g) -> b.set(0, j, b.get(0, j) - rate * g));
+        }
+    }
+
+    /** ∂L/∂W = δᵀ · aPrev / m, element (j, p) handed to {@code out} as soon as it is summed. */
+    private static void meanProducts(INDArray delta, INDArray aPrev, MatrixSink out) {
         int m = (int) delta.rows();
         int n = (int) delta.columns();
         int k = (int) aPrev.columns();
         Elements d = new Elements(delta);
         Elements x = new Elements(aPrev);
-        Elements gw = new Elements(weightGradient);
         for (int j = 0; j < n; j++) {
             for (int p = 0; p < k; p++) {
                 double sum = 0;
                 for (int i = 0; i < m; i++) {
                     sum += d.get(i, j) * x.get(i, p);
                 }
-                gw.set(j, p, sum / m);
+                out.accept(j, p, sum / m);
             }
         }
-        if (biasGradient != null) {
-            Elements gb = new Elements(biasGradient);
-            for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int i = 0; i < m; i++) {
-                    sum += d.get(i, j);
-                }
-                gb.set(0, j, sum / m);
+    }
+
+    /** ∂L/∂b = Σᵢ δᵢ / m, element j handed to {@code out} as soon as it is summed. */
+    private static void meanDeltas(INDArray delta, VectorSink out) {
+        int m = (int) delta.rows();
+        int n = (int) delta.columns();
+        Elements d = new Elements(delta);
+        for (int j = 0; j < n; j++) {
+            double sum = 0;
+            for (int i = 0; i < m; i++) {
+                sum += d.get(i, j);
             }
+            out.accept(j, sum / m);
         }
+    }
+
+    @FunctionalInterface
+    private interface MatrixSink {
+        void accept(int i, int j, double value);
+    }
+
+    @FunctionalInterface
+    private interface VectorSink {
+        void accept(int j, double value);
     }
 
     @Override

@@ -21,6 +21,12 @@ public interface Kernels {
     /** ∂L/∂W = δᵀ · aPrev / m and, unless {@code biasGradient} is {@code null}, ∂L/∂b = Σᵢ δᵢ / m. */
     void gradients(INDArray delta, INDArray aPrev, INDArray weightGradient, INDArray biasGradient);
 
+    /**
+     * Plain gradient descent fused into the gradient products: W −= rate · δᵀ · aPrev / m and, unless
+     * {@code biases} is {@code null}, b −= rate · Σᵢ δᵢ / m, with no gradient written anywhere.
+     */
+    void descend(double rate, INDArray delta, INDArray aPrev, INDArray weights, INDArray biases);
+
     /** ∂L/∂aPrev = δ · W, the error the previous layer receives. */
     void propagate(INDArray delta, INDArray weights, INDArray dLdaPrev);
 

@@ -55,6 +55,14 @@ abstract class BaseOptimizer implements Optimizer {
         }
     }
 
+    @Override
+    public final void stepApplied() {
+        if (!plainDescent()) {
+            throw new IllegalStateException("only plain descent is applied by the backward pass");
+        }
+        steps++;
+    }
+
     /**
      * Updates parameter p in place from its gradient g (which may be overwritten), with its
      * {@code state} and a {@code scratch} array of p's shape.

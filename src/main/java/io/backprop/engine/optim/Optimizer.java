@@ -14,6 +14,17 @@ public interface Optimizer {
     /** One update of every parameter from its gradient. */
     void step(List<Parameter> parameters);
 
+    /**
+     * Whether every update is p −= lr·g and nothing else (no state, no decay), so that the backward pass
+     * may apply it while it computes g; {@link #stepApplied()} then counts the step.
+     */
+    default boolean plainDescent() {
+        return false;
+    }
+
+    /** Counts a step of {@link #plainDescent() plain descent} that the backward pass applied. */
+    void stepApplied();
+
     /** The learning rate the next step uses. */
     double learningRate();
 

@@ -64,10 +64,26 @@ public final class Regimen {
     public double step(List<Parameter> parameters, double loss) {
         double norm = clipping == null ? Double.NaN : clipping.clip(parameters);
         optimizer.step(parameters);
+        stepDone(loss);
+        return norm;
+    }
+
+    /** Whether a step is plain descent at the optimizer's rate with no clipping: {@link #stepApplied} after the backward pass applied it. */
+    public boolean descendsPlainly() {
+        return clipping == null && optimizer.plainDescent();
+    }
+
+    /** {@link #step} for an update the backward pass applied itself ({@link #descendsPlainly()}); returns NaN, as there is no clipping. */
+    public double stepApplied(double loss) {
+        optimizer.stepApplied();
+        stepDone(loss);
+        return Double.NaN;
+    }
+
+    private void stepDone(double loss) {
         if (unit == Unit.STEP) {
             optimizer.learningRate(schedule.next(optimizer.learningRate(), loss));
         }
-        return norm;
     }
 
     /** After an epoch whose mean mini-batch loss was {@code loss}: the schedule when it counts epochs. */

@@ -51,6 +51,11 @@ public final class Sgd extends BaseOptimizer {
     }
 
     @Override
+    public boolean plainDescent() {
+        return momentum == 0 && weightDecay == 0;
+    }
+
+    @Override
     public Optimizer copy() {
         return new Sgd(learningRate(), momentum, dampening, nesterov, weightDecay).withStateOf(this);
     }
