@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** HTTP ↔ {@link OpenInferenceService} for the Open Inference Protocol v2 (KServe, Triton); nothing else. */
-@Tag(name = "open inference protocol")
+@Tag(name = "open inference protocol", description = "The Open Inference Protocol v2 of KServe and Triton: health, metadata, infer (JSON or binary tensors)")
 @ApiResponse(responseCode = "404", description = "No model is called so (or several networks are); or the version is not 1.",
         content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ErrorBody.class)))
 @RestController
@@ -49,6 +49,7 @@ class OpenInferenceController {
     }
 
     @Operation(summary = "Server metadata", description = "The server's name, version and protocol extensions.")
+    @ApiResponse(responseCode = "200", description = "The server's metadata.")
     @GetMapping("")
     Metadata.Server server() {
         return new Metadata.Server(SERVER, version, EXTENSIONS);
@@ -62,6 +63,7 @@ class OpenInferenceController {
     }
 
     @Operation(summary = "Server live", description = "Whether the server answers at all (a liveness probe).")
+    @ApiResponse(responseCode = "200", description = "Live.")
     @GetMapping("/health/live")
     Metadata.Live live() {
         return new Metadata.Live(true);
@@ -82,12 +84,14 @@ class OpenInferenceController {
 
     @Operation(summary = "Model metadata", description = "The model's input and outputs: `input` [-1, inputs] and `output` "
             + "[-1, units] in the network's datatype, and for a softmax output `classes` (INT64, [-1]).")
+    @ApiResponse(responseCode = "200", description = "The model's metadata.")
     @GetMapping("/models/{model}")
     Metadata.Model model(@Parameter(description = MODEL) @PathVariable String model) {
         return service.metadata(model);
     }
 
     @Operation(summary = "Model metadata (versioned)", description = "As GET /v2/models/{model}; the only version is 1.")
+    @ApiResponse(responseCode = "200", description = "The model's metadata.")
     @GetMapping("/models/{model}/versions/{version}")
     Metadata.Model model(@Parameter(description = MODEL) @PathVariable String model,
                          @Parameter(description = VERSION) @PathVariable String version) {
@@ -96,12 +100,14 @@ class OpenInferenceController {
     }
 
     @Operation(summary = "Model ready", description = "Whether the model takes inference requests.")
+    @ApiResponse(responseCode = "200", description = "Whether the model is ready.")
     @GetMapping("/models/{model}/ready")
     Metadata.ModelReady modelReady(@Parameter(description = MODEL) @PathVariable String model) {
         return service.ready(model);
     }
 
     @Operation(summary = "Model ready (versioned)", description = "As GET /v2/models/{model}/ready; the only version is 1.")
+    @ApiResponse(responseCode = "200", description = "Whether the model is ready.")
     @GetMapping("/models/{model}/versions/{version}/ready")
     Metadata.ModelReady modelReady(@Parameter(description = MODEL) @PathVariable String model,
                                    @Parameter(description = VERSION) @PathVariable String version) {
@@ -138,6 +144,7 @@ class OpenInferenceController {
     }
 
     @Operation(summary = "Infer (versioned)", description = "As POST /v2/models/{model}/infer; the only version is 1.")
+    @ApiResponse(responseCode = "200", description = "The outputs: JSON, or a JSON header and binary data (application/octet-stream).")
     @PostMapping(path = "/models/{model}/versions/{version}/infer",
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     ResponseEntity<byte[]> infer(@Parameter(description = MODEL) @PathVariable String model,
